@@ -1,0 +1,158 @@
+"""Command line: open the review app, or run a sub-command without a UI.
+
+Sub-commands (`validate`, and later `export`, `import`) must start fast and work
+without a terminal UI, so this module imports Textual only on the path that
+opens the app. Every failure ends as one line per problem and an exit code:
+0 ok, 1 problems found in the input, 2 bad usage or unreadable input. A
+traceback is never shown unless CASE_REVIEW_DEBUG is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from tui import __version__
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+PROG = "case-review"
+
+
+class UsageError(Exception):
+    """Bad arguments: reported as one line with exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line instead of usage plus error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Review a published clinical case report: read it, annotate it, appraise it, export notes.",
+        epilog="sub-commands: 'case-review validate PATH...' checks case files without opening the app.",
+    )
+    parser.add_argument("case", nargs="?", metavar="CASE_OR_DIR", help="case file (TOML), or a folder holding one")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _validate_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} validate",
+        description="Check case files: syntax, schema, ids, references and quotes. "
+        "Exit 0 when every file is sound, 1 when a file has problems, 2 for unreadable input.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="case file, or folder of case files")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `case-review` and `python -m tui`; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "validate":
+            options = _validate_parser().parse_args(args[1:])
+            return run_validate([Path(p) for p in options.paths], sys.stdout)
+        options = _open_parser().parse_args(args)
+        return run_app(Path(options.case) if options.case else None)
+    except UsageError as error:
+        _print_error(str(error))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`); nothing useful is left to say.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the last guard against a traceback
+        if os.environ.get("CASE_REVIEW_DEBUG"):
+            raise
+        _print_error(f"internal error: {type(error).__name__}: {error} (set CASE_REVIEW_DEBUG=1 for details)")
+        return EXIT_INTERNAL
+
+
+def _print_error(message: str) -> None:
+    from tui.safe_text import sanitize_line
+
+    print(f"{PROG}: {sanitize_line(message)}", file=sys.stderr)
+
+
+def expand_case_paths(paths: Iterable[Path]) -> list[Path]:
+    """Paths as given, with each folder replaced by the case files directly inside it.
+
+    Review files (`*.review.toml`) sit beside cases but are not cases, so a
+    folder's listing leaves them out. A folder with no case file is kept as it
+    is so that reading it reports the problem.
+    """
+    expanded: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.toml") if not p.name.endswith(".review.toml") and p.is_file())
+            expanded.extend(found or [path])
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def run_validate(paths: Sequence[Path], out: TextIO) -> int:
+    """Print `OK path` or one line per problem for each case file; return the exit code."""
+    from tui.store import CaseFileError, read_case
+
+    status = EXIT_OK
+    for path in expand_case_paths(paths):
+        try:
+            read_case(path)
+        except CaseFileError as error:
+            for line in error.lines():
+                print(line, file=out)
+            status = max(status, EXIT_USAGE if error.unreadable else EXIT_PROBLEMS)
+        else:
+            print(f"OK {path}", file=out)
+    return status
+
+
+def resolve_case_path(case: Path | None) -> Path:
+    """The case file to open: the one named, the only one in a folder, or the seed case."""
+    from tui.resources import default_case_path
+
+    if case is None:
+        return default_case_path()
+    if case.is_dir():
+        found = expand_case_paths([case])
+        if found == [case]:
+            raise UsageError(f"{case}: no case file (*.toml) in this folder")
+        if len(found) > 1:
+            names = ", ".join(p.name for p in found[:5])
+            raise UsageError(f"{case}: holds {len(found)} case files ({names}...); name one")
+        return found[0]
+    return case
+
+
+def run_app(case: Path | None) -> int:
+    """Load the case, then open the app on it; a bad case never reaches the UI."""
+    from tui.store import CaseFileError, read_case
+
+    path = resolve_case_path(case)
+    try:
+        record = read_case(path)
+    except CaseFileError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return EXIT_USAGE if error.unreadable else EXIT_PROBLEMS
+
+    from tui.app import CaseReviewApp  # Textual is imported only on this path.
+
+    CaseReviewApp(record, case_path=path).run()
+    return EXIT_OK

@@ -1,0 +1,170 @@
+"""The case record: a published case report broken into what a reviewer inspects.
+
+A case record is read-only input. Values the report does not state stay `None`:
+the model never carries an invented number, which is why almost every clinical
+field is optional while the provenance fields (`source_quote`) are required.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, field_validator, model_validator
+
+from tui.model.base import StrictModel
+
+SCHEMA_VERSION = 1
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+]
+"""Ids are lower-case slugs so that they are safe in file names, URLs and fragments."""
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
+LongText = Annotated[str, StringConstraints(max_length=1_000_000)]
+Quote = Annotated[str, StringConstraints(min_length=1, max_length=5_000)]
+
+TimePoint = Slug | Annotated[int, Field(ge=-36_500, le=36_500)]
+"""A moment: a timeline event id, or a day offset relative to admission."""
+
+
+class Source(StrictModel):
+    """Where the report was published, so a reader can go back to it."""
+
+    file: NonEmpty
+    citation: NonEmpty | None = None
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    url: NonEmpty | None = None
+
+
+class Patient(StrictModel):
+    """The patient as the report describes them, de-identified as published."""
+
+    age: Annotated[int, Field(ge=0, le=130)] | None = None
+    sex: Literal["male", "female", "other", "unknown"] = "unknown"
+    conditions: list[NonEmpty] = Field(default_factory=list, max_length=200)
+
+    @property
+    def summary(self) -> str:
+        """One line a reader can take in at a glance: "44-year-old male; multiple myeloma, ..."."""
+        who = " ".join(
+            part
+            for part in (
+                f"{self.age}-year-old" if self.age is not None else "",
+                self.sex if self.sex != "unknown" else "patient",
+            )
+            if part
+        )
+        return f"{who}; {', '.join(self.conditions)}" if self.conditions else who
+
+
+class Section(StrictModel):
+    """One section or sub-section of the report's text, in reading order."""
+
+    id: Slug
+    title: NonEmpty
+    parent: Slug | None = None
+    text: LongText = ""
+    """Empty only for a heading whose words are all in its sub-sections (the Abstract)."""
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """Paragraphs are separated by blank lines in the record."""
+        return [p.strip() for p in self.text.split("\n\n") if p.strip()]
+
+
+class Medication(StrictModel):
+    """One regimen: a drug at one dose by one route. A dose change is a new row."""
+
+    id: Slug
+    name: NonEmpty
+    amount: Annotated[float, Field(ge=0, le=1_000_000)] | None = None
+    unit: NonEmpty | None = None
+    per: Literal["day", "dose", "hour", "week"] | None = None
+    route: NonEmpty | None = None
+    schedule: NonEmpty | None = None
+    role: Slug
+    start: TimePoint | None = None
+    stop: TimePoint | None = None
+    response: NonEmpty | None = None
+    adverse_effects: NonEmpty | None = None
+    source_quote: Quote
+
+    @property
+    def dose_label(self) -> str:
+        """The dose as a reader expects to see it; empty when the report gives none."""
+        if self.amount is None:
+            return ""
+        amount = f"{self.amount:g}"
+        unit = f" {self.unit}" if self.unit else ""
+        per = f"/{self.per}" if self.per else ""
+        return f"{amount}{unit}{per}"
+
+
+class PainScore(StrictModel):
+    """A pain rating, numeric when the report gives a number, in words otherwise."""
+
+    id: Slug
+    scale: Literal["NRS 0-10"] = "NRS 0-10"
+    condition: Literal["rest", "movement", "unspecified"]
+    value: Annotated[float, Field(ge=0, le=10)] | None = None
+    description: NonEmpty | None = None
+    when: NonEmpty
+    after: list[Slug] = Field(default_factory=list, max_length=100)
+    source_quote: Quote
+
+    @model_validator(mode="after")
+    def _needs_value_or_words(self) -> PainScore:
+        # A score with neither a number nor words says nothing the reader can check.
+        if self.value is None and self.description is None:
+            raise ValueError("a pain score needs a value or a description")
+        return self
+
+
+class TimelineEvent(StrictModel):
+    """An event in the patient's course.
+
+    `day` is relative to admission when the report allows it. When the report
+    only says "3 days later", `anchor` names the earlier event and `offset` the
+    days after it, so no absolute day is invented.
+    """
+
+    id: Slug
+    day: Annotated[int, Field(ge=-36_500, le=36_500)] | None = None
+    anchor: Slug | None = None
+    offset: Annotated[int, Field(ge=-36_500, le=36_500)] | None = None
+    label: NonEmpty
+    text: NonEmpty
+    approximate: bool = False
+
+
+class CaseRecord(StrictModel):
+    """A whole case: the unit the app opens and the reviews refer to."""
+
+    schema_version: int
+    id: Slug
+    title: NonEmpty
+    source: Source
+    patient: Patient
+    sections: list[Section] = Field(min_length=1, max_length=500)
+    medications: list[Medication] = Field(default_factory=list, max_length=1_000)
+    pain_scores: list[PainScore] = Field(default_factory=list, max_length=1_000)
+    timeline: list[TimelineEvent] = Field(default_factory=list, max_length=1_000)
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _known_schema_version(cls, version: object) -> object:
+        if isinstance(version, bool) or version != SCHEMA_VERSION:
+            raise ValueError(
+                f"unsupported schema_version {version!r}; this version of case-review reads {SCHEMA_VERSION}"
+            )
+        return version
+
+    def section(self, section_id: str) -> Section | None:
+        """The section with this id, if any."""
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def children(self, parent_id: str | None) -> list[Section]:
+        """Sub-sections of a section (or the top-level sections), in reading order."""
+        return [s for s in self.sections if s.parent == parent_id]

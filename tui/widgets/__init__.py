@@ -1,0 +1,1 @@
+"""Widgets: one module a widget. They receive models, never open files."""

@@ -1,0 +1,43 @@
+"""The tree of sections: Abstract with its parts, then the body sections."""
+
+from __future__ import annotations
+
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tui.model import CaseRecord
+from tui.widgets.plain import plain_line
+
+
+class SectionNavigator(Tree[str]):
+    """Lists the case's sections; moving the cursor selects the section to read."""
+
+    class SectionChosen(Message):
+        """The reader should show this section."""
+
+        def __init__(self, section_id: str) -> None:
+            self.section_id = section_id
+            super().__init__()
+
+    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(plain_line("Sections"), id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self._case = case
+
+    def on_mount(self) -> None:
+        self._add_children(self.root, None)
+        self.root.expand_all()
+
+    def _add_children(self, node: TreeNode[str], parent_id: str | None) -> None:
+        for section in self._case.children(parent_id):
+            has_children = bool(self._case.children(section.id))
+            child = node.add(plain_line(section.title), data=section.id, allow_expand=has_children)
+            if has_children:
+                self._add_children(child, section.id)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.SectionChosen(event.node.data))
