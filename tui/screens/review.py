@@ -28,10 +28,10 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        reader = self.query_one(SectionReader)
         first = next((s for s in self.case.sections if s.text.strip()), self.case.sections[0])
-        reader.show(first.id)
-        self.query_one(SectionNavigator).focus()
+        navigator = self.query_one(SectionNavigator)
+        navigator.select_section(first.id)
+        navigator.focus()
 
     def on_section_navigator_section_chosen(self, message: SectionNavigator.SectionChosen) -> None:
         self.query_one(SectionReader).show(message.section_id)

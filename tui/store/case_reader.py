@@ -106,7 +106,20 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
             message = message[: match.start()] + " at end of file"
         raise CaseFileError(path, [Problem(f"TOML syntax: {message}", line=line or 1, column=column or 1)]) from None
     except RecursionError:
-        raise CaseFileError(path, [Problem("TOML nesting is too deep to read", line=1, column=1)]) from None
+        line, column = _most_nested_line(text)
+        raise CaseFileError(path, [Problem("TOML nesting is too deep to read", line=line, column=column)]) from None
+
+
+def _most_nested_line(text: str) -> tuple[int, int]:
+    """Where the deepest run of opening brackets starts: the likely culprit of a RecursionError."""
+    best = (0, 1, 1)
+    for number, line in enumerate(text.split("\n"), start=1):
+        opening = re.search(r"[\[{](?:\s*[\[{])*", line)
+        if opening:
+            depth = sum(1 for char in opening.group() if char in "[{")
+            if depth > best[0]:
+                best = (depth, number, opening.start() + 1)
+    return best[1], best[2]
 
 
 def validate_model(path: Path, model: type[M], data: dict[str, Any]) -> M:

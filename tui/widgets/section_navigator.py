@@ -37,6 +37,15 @@ class SectionNavigator(Tree[str]):
             if has_children:
                 self._add_children(child, section.id)
 
+    def select_section(self, section_id: str) -> None:
+        """Move the cursor to a section; the reader follows through `SectionChosen`."""
+        for line in range(self.last_line + 1):
+            node = self.get_node_at_line(line)
+            if node is not None and node.data == section_id:
+                self.cursor_line = line
+                self.post_message(self.SectionChosen(section_id))
+                return
+
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         event.stop()
         if event.node.data is not None:

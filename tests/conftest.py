@@ -1,0 +1,44 @@
+"""Shared paths and a helper that runs the real command line in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tui.model import CaseRecord
+from tui.store import read_case
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data"
+SEED_CASE = REPO / "cases" / "clonazepam-vcf-myeloma.toml"
+SEED_REPORT = REPO / "seeds" / "clonazepam-vcf-myeloma.txt"
+
+RunCli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def run_cli() -> RunCli:
+    """Run `python -m tui ARGS` as a user would, capturing its output."""
+
+    def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "CASE_REVIEW_DEBUG"}
+        return subprocess.run(
+            [sys.executable, "-m", "tui", *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            env=env,
+            timeout=60,
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_case() -> CaseRecord:
+    return read_case(SEED_CASE)
