@@ -1,0 +1,54 @@
+"""Layer rules from ARCHITECTURE.md, checked on the source so a violation fails CI.
+
+- model/ imports neither Textual, Rich nor anything that does I/O of ours (store).
+- store/ imports no UI (Textual, Rich, widgets, screens).
+- widgets/ never import the store: widgets get models, never files.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "tui"
+
+FORBIDDEN = {
+    "model": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app"),
+    "store": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app"),
+    "widgets": ("tui.store", "tui.app", "tui.cli"),
+    "screens": ("tui.store", "tui.cli"),
+}
+
+
+def _imports(path: Path) -> list[str]:
+    names: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layer_imports_stay_inside_their_bounds(layer: str) -> None:
+    files = sorted((PACKAGE / layer).rglob("*.py"))
+    assert files, f"layer {layer} has no modules"
+    violations = [
+        f"{path.relative_to(PACKAGE.parent)} imports {name}"
+        for path in files
+        for name in _imports(path)
+        if any(name == banned or name.startswith(banned + ".") for banned in FORBIDDEN[layer])
+    ]
+    assert violations == []
+
+
+def test_no_python_module_holds_inline_css() -> None:
+    offenders = [
+        str(path.relative_to(PACKAGE.parent))
+        for path in PACKAGE.rglob("*.py")
+        if "DEFAULT_CSS" in path.read_text(encoding="utf-8") or "\nCSS =" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
