@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
-from tui.store import CaseFileError, read_case
+from tui.store import InputFileError, read_case
 
 MINIMAL = (DATA / "good" / "minimal.toml").read_text(encoding="utf-8")
 
@@ -20,7 +20,7 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 def test_syntax_error_carries_line_and_column(tmp_path: Path) -> None:
     path = _write(tmp_path, MINIMAL.replace("age = 60", "age = = 60"))
-    with pytest.raises(CaseFileError) as caught:
+    with pytest.raises(InputFileError) as caught:
         read_case(path)
     [problem] = caught.value.problems
     line = next(n for n, text in enumerate(MINIMAL.splitlines(), 1) if text == "age = 60")
@@ -30,7 +30,7 @@ def test_syntax_error_carries_line_and_column(tmp_path: Path) -> None:
 
 def test_schema_errors_carry_field_paths_and_all_are_reported(tmp_path: Path) -> None:
     text = MINIMAL.replace("age = 60", "age = 200").replace('route = "oral"', 'rout = "oral"')
-    with pytest.raises(CaseFileError) as caught:
+    with pytest.raises(InputFileError) as caught:
         read_case(_write(tmp_path, text))
     paths = [p.field_path for p in caught.value.problems]
     assert paths == ["patient.age", "medications[0].rout"]
@@ -38,7 +38,7 @@ def test_schema_errors_carry_field_paths_and_all_are_reported(tmp_path: Path) ->
 
 
 def test_union_tags_do_not_leak_into_field_paths(tmp_path: Path) -> None:
-    with pytest.raises(CaseFileError) as caught:
+    with pytest.raises(InputFileError) as caught:
         read_case(_write(tmp_path, MINIMAL.replace('start = "admission"', "start = 1.5")))
     [problem] = caught.value.problems
     assert problem.field_path == "medications[0].start"
@@ -55,7 +55,7 @@ def test_anchor_cycle_is_refused(tmp_path: Path) -> None:
         'id = "admission"\nday = 0',
         'id = "admission"\nanchor = "later"\noffset = 1',
     ) + '\n[[timeline]]\nid = "later"\nanchor = "admission"\noffset = 2\nlabel = "L"\ntext = "T"\n'
-    with pytest.raises(CaseFileError) as caught:
+    with pytest.raises(InputFileError) as caught:
         read_case(_write(tmp_path, text))
     assert [p.field_path for p in caught.value.problems] == ["timeline[0].anchor"]
     assert "does not come before" in caught.value.problems[0].message

@@ -108,13 +108,13 @@ def expand_case_paths(paths: Iterable[Path]) -> list[Path]:
 
 def run_validate(paths: Sequence[Path], out: TextIO) -> int:
     """Print `OK path` or one line per problem for each case file; return the exit code."""
-    from tui.store import CaseFileError, read_case
+    from tui.store import InputFileError, read_case
 
     status = EXIT_OK
     for path in expand_case_paths(paths):
         try:
             read_case(path)
-        except CaseFileError as error:
+        except InputFileError as error:
             for line in error.lines():
                 print(line, file=out)
             status = max(status, EXIT_USAGE if error.unreadable else EXIT_PROBLEMS)
@@ -142,12 +142,12 @@ def resolve_case_path(case: Path | None) -> Path:
 
 def run_app(case: Path | None) -> int:
     """Load the case, then open the app on it; a bad case never reaches the UI."""
-    from tui.store import CaseFileError, read_case
+    from tui.store import InputFileError, read_case
 
     path = resolve_case_path(case)
     try:
         record = read_case(path)
-    except CaseFileError as error:
+    except InputFileError as error:
         for line in error.lines():
             print(line, file=sys.stderr)
         return EXIT_USAGE if error.unreadable else EXIT_PROBLEMS

@@ -1,195 +1,27 @@
 """Read a case file into a `CaseRecord`, or say precisely what is wrong with it.
 
-Untrusted input is the normal case, so each stage has its own failure with its
-own place: the file system (path), the bytes (line:col of a bad UTF-8 byte), the
-TOML syntax (line:col from the parser), the schema (field path) and the
-cross-record rules (field path). Each stage runs only when the one before it
-passed, so the first real problem is never buried under its consequences.
+The generic stages (file, bytes, TOML, schema) are `toml_file.read_toml_model`; this
+module adds the rules that need the whole case (`tui.model.integrity`).
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-import stat
-import tomllib
-import types
-import typing
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
 
 from tui.model.case import CaseRecord
 from tui.model.integrity import check_integrity
-from tui.safe_text import sanitize_line
-from tui.store.errors import CaseFileError, Problem
+from tui.store.errors import InputFileError, Problem
+from tui.store.toml_file import read_toml_model
 
 MAX_CASE_BYTES = 8 * 1024 * 1024
 """A case report is tens of kilobytes; anything past this is refused unread."""
 
-M = TypeVar("M", bound=BaseModel)
-
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
-
 
 def read_case(path: Path | str) -> CaseRecord:
-    """The validated case at `path`; raises `CaseFileError` on any problem."""
+    """The validated case at `path`; raises `InputFileError` on any problem."""
     path = Path(path)
-    text = decode_utf8(path, read_limited(path, MAX_CASE_BYTES, what="case file"))
-    data = parse_toml(path, text)
-    case = validate_model(path, CaseRecord, data)
+    case = read_toml_model(path, CaseRecord, limit=MAX_CASE_BYTES, what="case file")
     problems = [Problem(p.message, field_path=p.field_path) for p in check_integrity(case)]
     if problems:
-        raise CaseFileError(path, problems)
+        raise InputFileError(path, problems)
     return case
-
-
-def read_limited(path: Path, limit: int, *, what: str) -> bytes:
-    """The file's bytes, refusing missing paths, non-files and oversized files."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise CaseFileError(path, [Problem("no such file")], unreadable=True) from None
-    except OSError as error:
-        raise CaseFileError(path, [Problem(f"cannot read: {error.strerror}")], unreadable=True) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise CaseFileError(path, [Problem(f"is a directory, not a {what}")], unreadable=True)
-    if not stat.S_ISREG(info.st_mode):
-        raise CaseFileError(path, [Problem(f"is not a regular file, so not a {what}")], unreadable=True)
-    if info.st_size > limit:
-        raise CaseFileError(
-            path, [Problem(f"file is {info.st_size:,} bytes; a {what} may be at most {limit:,} bytes")], unreadable=True
-        )
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)  # The file may have grown since stat().
-    except OSError as error:
-        raise CaseFileError(path, [Problem(f"cannot read: {error.strerror}")], unreadable=True) from None
-    if len(data) > limit:
-        raise CaseFileError(path, [Problem(f"file is larger than {limit:,} bytes")], unreadable=True)
-    return data
-
-
-def decode_utf8(path: Path, data: bytes) -> str:
-    """The bytes as text; a bad byte is reported at its line and column."""
-    if not data.strip():
-        raise CaseFileError(path, [Problem("file is empty")])
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-        bad = data[error.start : error.end].hex(" ")
-        raise CaseFileError(path, [Problem(f"invalid UTF-8 (byte {bad})", line=line, column=column)]) from None
-
-
-def parse_toml(path: Path, text: str) -> dict[str, Any]:
-    """The TOML document as a dict; a syntax error is reported at its line and column."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(getattr(error, "msg", None) or error.args[0] if error.args else error)
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
-        if match := _TOML_POSITION.search(message):
-            line, column = int(match.group(1)), int(match.group(2))
-            message = message[: match.start()]
-        elif match := _TOML_AT_END.search(message):
-            lines = text.split("\n")
-            line, column = len(lines), len(lines[-1]) + 1
-            message = message[: match.start()] + " at end of file"
-        raise CaseFileError(path, [Problem(f"TOML syntax: {message}", line=line or 1, column=column or 1)]) from None
-    except RecursionError:
-        line, column = _most_nested_line(text)
-        raise CaseFileError(path, [Problem("TOML nesting is too deep to read", line=line, column=column)]) from None
-
-
-def _most_nested_line(text: str) -> tuple[int, int]:
-    """Where the deepest run of opening brackets starts: the likely culprit of a RecursionError."""
-    best = (0, 1, 1)
-    for number, line in enumerate(text.split("\n"), start=1):
-        opening = re.search(r"[\[{](?:\s*[\[{])*", line)
-        if opening:
-            depth = sum(1 for char in opening.group() if char in "[{")
-            if depth > best[0]:
-                best = (depth, number, opening.start() + 1)
-    return best[1], best[2]
-
-
-def validate_model(path: Path, model: type[M], data: dict[str, Any]) -> M:
-    """`data` validated as `model`; every schema problem reported at its field path."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        problems = _schema_problems(model, error)
-        raise CaseFileError(path, problems) from None
-    except RecursionError:
-        raise CaseFileError(path, [Problem("data is nested too deeply")]) from None
-
-
-def _schema_problems(model: type[BaseModel], error: ValidationError) -> list[Problem]:
-    by_path: dict[str, list[str]] = {}
-    for detail in error.errors(include_url=False):
-        field_path, message = _describe(model, detail)
-        messages = by_path.setdefault(field_path, [])
-        if message not in messages:
-            messages.append(message)
-    version_problem = by_path.get("schema_version")
-    if version_problem and "unsupported schema_version" in version_problem[0]:
-        # A file for another schema fails everywhere; only this line helps.
-        return [Problem(version_problem[0], field_path="schema_version")]
-    return [Problem(" or ".join(messages), field_path=path or "(top level)") for path, messages in by_path.items()]
-
-
-def _describe(model: type[BaseModel], detail: Any) -> tuple[str, str]:
-    loc: tuple[int | str, ...] = detail["loc"]
-    kind: str = detail["type"]
-    parts: list[str] = []
-    current: type[BaseModel] | None = model
-    parent_fields: list[str] = []
-    for position, item in enumerate(loc):
-        if isinstance(item, int):
-            parts.append(f"[{item}]")
-            continue
-        is_last = position == len(loc) - 1
-        if current is not None and item in current.model_fields:
-            parts.append(f".{item}" if parts else item)
-            parent_fields = list(current.model_fields)
-            current = _inner_model(current.model_fields[item].annotation)
-        elif kind == "extra_forbidden" and is_last:
-            parent_fields = list(current.model_fields) if current is not None else []
-            parts.append(f".{item}" if parts else str(item))
-        # Anything else is a union-member tag that pydantic adds; it is not a field.
-    field_path = "".join(parts)
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        close = difflib.get_close_matches(key, parent_fields, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(parent_fields)}"
-        return field_path, f"unknown key {key!r}{hint}"
-    if kind == "missing":
-        return field_path, "missing required field"
-    message = str(detail["msg"]).removeprefix("Value error, ")
-    if "input" in detail and kind not in {"model_type", "dict_type", "list_type"}:
-        shown = repr(detail["input"])
-        if len(shown) <= 60 and not message.startswith("unsupported schema_version"):
-            message += f" (got {shown})"
-    return field_path, sanitize_line(message)
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    """The model class inside `list[Model]`, `Model | None` and the like, if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (list, tuple, typing.Union, types.UnionType, typing.Annotated):
-        for argument in typing.get_args(annotation):
-            found = _inner_model(argument)
-            if found is not None:
-                return found
-    return None

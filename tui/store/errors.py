@@ -32,8 +32,8 @@ class Problem:
         return sanitize_line(prefix + self.message)
 
 
-class CaseFileError(Exception):
-    """A case file that cannot be used: unreadable, malformed, or unsound.
+class InputFileError(Exception):
+    """An input file (case, review, theme, config) that cannot be used: unreadable, malformed, or unsound.
 
     `unreadable` separates "could not read it at all" (exit code 2) from "read
     it and found problems" (exit code 1), as the command line promises.
