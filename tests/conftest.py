@@ -42,3 +42,14 @@ def run_cli() -> RunCli:
 @pytest.fixture(scope="session")
 def seed_case() -> CaseRecord:
     return read_case(SEED_CASE)
+
+
+@pytest.fixture(autouse=True)
+def isolated_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the user config at a fresh folder so no test reads or overwrites the real one.
+
+    Subprocesses started by `run_cli` inherit the variable too.
+    """
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("CASE_REVIEW_CONFIG_DIR", str(folder))
+    return folder

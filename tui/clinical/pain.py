@@ -1,0 +1,77 @@
+"""Pain change from baseline, per condition, against the thresholds used in pain trials.
+
+IMMPACT (Dworkin et al., J Pain 2008) treats a reduction of at least 30% in pain
+intensity as moderately important and at least 50% as substantial. These figures are
+computed only from numeric scores; a score the report gives only in words is carried
+as words so the reader sees it, and never converted into a number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from tui.model import CaseRecord, PainScore
+
+MODERATE_REDUCTION = 30.0
+SUBSTANTIAL_REDUCTION = 50.0
+
+Threshold = Literal["substantial", "moderate", "below moderate", "worse or unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class PainChange:
+    """Baseline to latest numeric score for one condition, and any later words."""
+
+    condition: str
+    baseline: PainScore
+    latest: PainScore | None
+    """The last numeric score after the baseline; None when there is none."""
+    later_words: tuple[PainScore, ...]
+    """Scores given only in words after the latest numeric one."""
+
+    @property
+    def change(self) -> float | None:
+        """Latest minus baseline (negative is improvement)."""
+        if self.latest is None or self.latest.value is None or self.baseline.value is None:
+            return None
+        return self.latest.value - self.baseline.value
+
+    @property
+    def percent_reduction(self) -> float | None:
+        """Reduction as a percentage of baseline; None when it cannot be computed."""
+        change = self.change
+        if change is None or not self.baseline.value:
+            return None
+        return -change / self.baseline.value * 100
+
+    @property
+    def threshold(self) -> Threshold | None:
+        """Which trial threshold the reduction reaches."""
+        percent = self.percent_reduction
+        if percent is None:
+            return None
+        if percent >= SUBSTANTIAL_REDUCTION:
+            return "substantial"
+        if percent >= MODERATE_REDUCTION:
+            return "moderate"
+        if percent > 0:
+            return "below moderate"
+        return "worse or unchanged"
+
+
+def pain_changes(case: CaseRecord) -> list[PainChange]:
+    """One change per condition that has a numeric baseline, in order of first appearance."""
+    conditions = list(dict.fromkeys(score.condition for score in case.pain_scores))
+    changes: list[PainChange] = []
+    for condition in conditions:
+        scores = [s for s in case.pain_scores if s.condition == condition]
+        numeric = [s for s in scores if s.value is not None]
+        if not numeric:
+            continue
+        baseline = numeric[0]
+        latest = numeric[-1] if len(numeric) > 1 else None
+        anchor = latest or baseline
+        later_words = tuple(s for s in scores[scores.index(anchor) + 1 :] if s.value is None)
+        changes.append(PainChange(condition, baseline, latest, later_words))
+    return changes

@@ -1,0 +1,91 @@
+"""Place events, scores and medications on one axis, even where the report gives no day.
+
+The report dates some events absolutely (day -14, day 7), some relative to another event
+("3 days later") and many not at all. The axis is therefore the events' order in the
+record; a day is attached where it can be derived, and shown as unknown otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.model import CaseRecord, Medication, TimelineEvent
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedEvent:
+    """A timeline event at its position on the axis, with its day when derivable."""
+
+    index: int
+    event: TimelineEvent
+    day: int | None
+    """Days from admission: stated, or the anchor's day plus the offset."""
+
+    @property
+    def day_label(self) -> str:
+        """`0`, `~-14`, `+1 d` after an undated anchor, or `?`."""
+        approx = "~" if self.event.approximate else ""
+        if self.day is not None:
+            return f"{approx}{self.day}"
+        if self.event.anchor is not None and self.event.offset is not None:
+            return f"{approx}+{self.event.offset} d"
+        return "?"
+
+
+def place_events(case: CaseRecord) -> list[PlacedEvent]:
+    """Every timeline event in record order with its derived day."""
+    days: dict[str, int | None] = {}
+    placed: list[PlacedEvent] = []
+    for index, event in enumerate(case.timeline):
+        day = event.day
+        if day is None and event.anchor is not None and event.offset is not None:
+            anchor_day = days.get(event.anchor)
+            day = anchor_day + event.offset if anchor_day is not None else None
+        days[event.id] = day
+        placed.append(PlacedEvent(index, event, day))
+    return placed
+
+
+def position_of(case: CaseRecord, point: str | int | None) -> int | None:
+    """Axis position of a timeline id, or of a day offset (the first event on or after it)."""
+    if point is None:
+        return None
+    placed = place_events(case)
+    if isinstance(point, str):
+        return next((p.index for p in placed if p.event.id == point), None)
+    dated = [p for p in placed if p.day is not None and p.day >= point]
+    return dated[0].index if dated else None
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationSpan:
+    """Where a medication is in force on the axis: [start, stop), stop None = to the end."""
+
+    medication: Medication
+    start: int | None
+    stop: int | None
+
+    def in_force_at(self, index: int) -> bool:
+        if self.start is None or index < self.start:
+            return False
+        return self.stop is None or index < self.stop
+
+
+def medication_spans(case: CaseRecord) -> list[MedicationSpan]:
+    """Each medication's span on the event axis, in record order."""
+    return [
+        MedicationSpan(m, position_of(case, m.start), position_of(case, m.stop)) for m in case.medications
+    ]
+
+
+def point_label(case: CaseRecord, point: str | int | None) -> str:
+    """A start/stop value as a reader wants it: the event's label and day, or `day N`."""
+    if point is None:
+        return ""
+    if isinstance(point, int):
+        return f"day {point}"
+    for placed in place_events(case):
+        if placed.event.id == point:
+            day = placed.day_label
+            return placed.event.label if day == "?" else f"{placed.event.label} (day {day})"
+    return point
