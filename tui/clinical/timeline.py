@@ -87,5 +87,7 @@ def point_label(case: CaseRecord, point: str | int | None) -> str:
     for placed in place_events(case):
         if placed.event.id == point:
             day = placed.day_label
-            return placed.event.label if day == "?" else f"{placed.event.label} (day {day})"
+            if day == "?":
+                return placed.event.label
+            return f"{placed.event.label} ({day})" if "+" in day else f"{placed.event.label} (day {day})"
     return point

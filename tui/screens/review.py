@@ -1,37 +1,214 @@
-"""The review screen: header, section navigator, reader, footer."""
+"""The review screen: header, section navigator, the four panes, search, footer.
+
+The screen is the switchboard: widgets post messages (a section was chosen, a row asks
+to jump to its source sentence) and the screen decides what the other widgets show.
+Panes other than Sections are built on first use, so their imports (the chart library)
+and their layout cost nothing at start-up.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from tui.model import CaseRecord
+from tui.model.text_spans import TextHit, find_in_case, find_quote
 from tui.widgets.case_header import CaseHeader
+from tui.widgets.messages import JumpToQuote
+from tui.widgets.pane_bar import PANES, PaneBar
+from tui.widgets.plain import plain_line
 from tui.widgets.section_navigator import SectionNavigator
 from tui.widgets.section_reader import SectionReader
 
 
 class ReviewScreen(Screen[None]):
-    """Where a reviewer reads the case."""
+    """Where a reviewer reads the case closely."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "show_pane('sections')", "Sections", id="pane.sections"),
+        Binding("2", "show_pane('medications')", "Medications", id="pane.medications"),
+        Binding("3", "show_pane('pain')", "Pain", id="pane.pain"),
+        Binding("4", "show_pane('timeline')", "Timeline", id="pane.timeline"),
+        Binding("slash", "start_search", "Search", id="search.start"),
+        Binding("n", "next_hit", "Next hit", id="search.next"),
+        Binding("N", "previous_hit", "Previous hit", id="search.previous"),
+    ]
 
     def __init__(self, case: CaseRecord) -> None:
         super().__init__()
         self.case = case
+        self.current_pane = "sections"
+        self.search_query = ""
+        self.hits: list[TextHit] = []
+        self.hit_index: int | None = None
 
     def compose(self) -> ComposeResult:
         yield CaseHeader(self.case, id="case-header")
         with Horizontal(id="main"):
             yield SectionNavigator(self.case, id="navigator")
-            yield SectionReader(self.case, id="reader")
+            with Vertical(id="workspace"):
+                yield PaneBar(id="pane-bar")
+                with ContentSwitcher(initial="sections-pane", id="panes"):
+                    yield SectionReader(self.case, id="sections-pane")
+                yield Input(placeholder="search the case text; enter keeps the hits, escape clears", id="search-bar")
+                yield Static(id="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(PaneBar).show_current("sections")
         first = next((s for s in self.case.sections if s.text.strip()), self.case.sections[0])
-        navigator = self.query_one(SectionNavigator)
-        navigator.select_section(first.id)
-        navigator.focus()
+        self.query_one(SectionNavigator).select_section(first.id)
+        self.query_one(SectionReader).focus()
+
+    # ---- panes ---------------------------------------------------------------------
+
+    @property
+    def reader(self) -> SectionReader:
+        return self.query_one(SectionReader)
+
+    def _build_pane(self, name: str) -> Widget:
+        # Imported here, not at module level: these panes are built on first use only.
+        if name == "medications":
+            from tui.widgets.medication_table import MedicationTable
+
+            return MedicationTable(self.case, id="medications-pane")
+        if name == "pain":
+            from tui.widgets.pain_pane import PainPane
+
+            return PainPane(self.case, id="pain-pane")
+        from tui.widgets.timeline_pane import TimelinePane
+
+        return TimelinePane(self.case, id="timeline-pane")
+
+    async def action_show_pane(self, name: str) -> None:
+        """Switch the main area to a pane and move focus into it."""
+        switcher = self.query_one(ContentSwitcher)
+        pane_id = f"{name}-pane"
+        if not switcher.query(f"#{pane_id}"):
+            await switcher.mount(self._build_pane(name))
+        switcher.current = pane_id
+        self.current_pane = name
+        self.query_one(PaneBar).show_current(name)
+        pane = switcher.query_one(f"#{pane_id}")
+        focus_target = pane if pane.can_focus else next((w for w in pane.query("*") if w.can_focus), pane)
+        focus_target.focus()
+
+    # ---- sections and jumps ----------------------------------------------------------
 
     def on_section_navigator_section_chosen(self, message: SectionNavigator.SectionChosen) -> None:
-        self.query_one(SectionReader).show(message.section_id)
+        self.reader.show(message.section_id)
+        self._apply_hits_to_reader()
+
+    @on(JumpToQuote)
+    async def jump_to_quote(self, message: JumpToQuote) -> None:
+        hit = find_quote(self.case, message.quote)
+        if hit is None:
+            self.notify("The source sentence was not found in the text.", severity="warning")
+            return
+        await self.action_show_pane("sections")
+        self.query_one(SectionNavigator).select_section(hit.section_id, announce=False)
+        self.reader.show(hit.section_id)
+        self._apply_hits_to_reader()
+        self.reader.highlight_quote(hit.start, hit.end)
+
+    def on_section_reader_sentence_moved(self, message: SectionReader.SentenceMoved) -> None:
+        if not self.hits:
+            self._set_status(f"sentence {message.index + 1}/{message.count}")
+
+    # ---- search --------------------------------------------------------------------
+
+    def action_start_search(self) -> None:
+        bar = self.query_one("#search-bar", Input)
+        bar.add_class("visible")
+        bar.value = self.search_query
+        bar.focus()
+
+    @on(Input.Changed, "#search-bar")
+    def search_changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    @on(Input.Submitted, "#search-bar")
+    async def search_submitted(self, event: Input.Submitted) -> None:
+        event.input.remove_class("visible")
+        await self.action_show_pane("sections")
+        if self.hits:
+            self._go_to_hit(self.hit_index or 0)
+
+    def key_escape(self) -> None:
+        bar = self.query_one("#search-bar", Input)
+        if bar.has_class("visible"):
+            bar.remove_class("visible")
+            bar.value = ""
+            self._search("")
+            self.reader.focus()
+
+    def _search(self, query: str) -> None:
+        self.search_query = query
+        self.hits = find_in_case(self.case, query)
+        self.hit_index = self._first_hit_from_reader() if self.hits else None
+        self._apply_hits_to_reader()
+        self._report_hits()
+
+    def _first_hit_from_reader(self) -> int:
+        """The first hit at or after the reader's position, so a search starts where one reads."""
+        order = [s.id for s in self.case.sections]
+        here = (order.index(self.reader.section_id) if self.reader.section_id in order else 0, 0)
+        for index, hit in enumerate(self.hits):
+            if (order.index(hit.section_id), hit.start) >= here:
+                return index
+        return 0
+
+    def _apply_hits_to_reader(self) -> None:
+        section_id = self.reader.section_id
+        local = [(h.start, h.end) for h in self.hits if h.section_id == section_id]
+        current = None
+        if self.hit_index is not None and self.hits[self.hit_index].section_id == section_id:
+            target = self.hits[self.hit_index]
+            current = local.index((target.start, target.end))
+        self.reader.set_hits(local, current)
+
+    def _go_to_hit(self, index: int) -> None:
+        self.hit_index = index % len(self.hits)
+        hit = self.hits[self.hit_index]
+        if self.reader.section_id != hit.section_id:
+            self.query_one(SectionNavigator).select_section(hit.section_id, announce=False)
+            self.reader.show(hit.section_id)
+        self._apply_hits_to_reader()
+        self._report_hits()
+
+    async def action_next_hit(self) -> None:
+        if not self.hits:
+            self._set_status("no search: press / to search" if not self.search_query else "no hits")
+            return
+        await self.action_show_pane("sections")
+        self._go_to_hit((self.hit_index if self.hit_index is not None else -1) + 1)
+
+    async def action_previous_hit(self) -> None:
+        if not self.hits:
+            self._set_status("no search: press / to search" if not self.search_query else "no hits")
+            return
+        await self.action_show_pane("sections")
+        self._go_to_hit((self.hit_index if self.hit_index is not None else 1) - 1)
+
+    def _report_hits(self) -> None:
+        if not self.search_query:
+            self._set_status("")
+        elif not self.hits:
+            self._set_status(f"no hits for “{self.search_query}”")
+        else:
+            position = (self.hit_index or 0) + 1
+            self._set_status(f"hit {position}/{len(self.hits)} for “{self.search_query}”  (n next, N previous)")
+
+    def _set_status(self, message: str) -> None:
+        self.query_one("#status-line", Static).update(plain_line(message))
+
+    @property
+    def pane_names(self) -> list[str]:
+        return [name for name, _ in PANES]

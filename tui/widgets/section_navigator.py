@@ -25,6 +25,7 @@ class SectionNavigator(Tree[str]):
         self.show_root = False
         self.guide_depth = 2
         self._case = case
+        self._quiet = False
 
     def on_mount(self) -> None:
         self._add_children(self.root, None)
@@ -37,16 +38,22 @@ class SectionNavigator(Tree[str]):
             if has_children:
                 self._add_children(child, section.id)
 
-    def select_section(self, section_id: str) -> None:
+    def select_section(self, section_id: str, *, announce: bool = True) -> None:
         """Move the cursor to a section; the reader follows through `SectionChosen`."""
         for line in range(self.last_line + 1):
             node = self.get_node_at_line(line)
             if node is not None and node.data == section_id:
+                self._quiet = not announce
                 self.cursor_line = line
-                self.post_message(self.SectionChosen(section_id))
+                if announce:
+                    self.post_message(self.SectionChosen(section_id))
                 return
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         event.stop()
+        if self._quiet:
+            # The cursor was moved for the reader's sake (a jump); do not echo it back.
+            self._quiet = False
+            return
         if event.node.data is not None:
             self.post_message(self.SectionChosen(event.node.data))

@@ -1,0 +1,115 @@
+"""The medication table: one row per regimen, sortable by any column from the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable
+
+from tui.clinical.timeline import point_label, position_of
+from tui.model import CaseRecord, Medication
+from tui.widgets.messages import JumpToQuote
+from tui.widgets.plain import plain_line
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    title: str
+    cell: Callable[[Medication], str]
+    sort_key: Callable[[Medication], Any]
+
+
+def _missing_last(value: Any) -> tuple[bool, Any]:
+    return (value is None or value == "", value if value is not None else 0)
+
+
+class MedicationTable(DataTable[Text]):
+    """Drug, dose, route, schedule, role, start, stop, response; `s` sorts, `enter` jumps."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("s", "next_sort", "Sort by next column", id="medications.sort"),
+        Binding("r", "reverse_sort", "Reverse sort", id="medications.reverse"),
+        Binding("enter", "jump_to_source", "Source sentence", id="medications.jump"),
+    ]
+
+    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._case = case
+        self._columns = [
+            _Column("Drug", lambda m: m.name, lambda m: m.name.casefold()),
+            _Column("Dose", lambda m: m.dose_label, lambda m: _missing_last(m.amount and (m.unit, m.per, m.amount))),
+            _Column("Route", lambda m: m.route or "", lambda m: _missing_last(m.route)),
+            _Column("Schedule", lambda m: m.schedule or "", lambda m: _missing_last(m.schedule)),
+            _Column("Role", lambda m: m.role, lambda m: m.role),
+            _Column("Start", lambda m: point_label(case, m.start), lambda m: _missing_last(position_of(case, m.start))),
+            _Column("Stop", lambda m: point_label(case, m.stop), lambda m: _missing_last(position_of(case, m.stop))),
+            _Column("Response", lambda m: m.response or "", lambda m: _missing_last(m.response)),
+        ]
+        self.sort_column: int | None = None
+        self.sort_reverse = False
+
+    def on_mount(self) -> None:
+        self._populate()
+
+    @property
+    def row_ids(self) -> list[str]:
+        """Medication ids in the order shown."""
+        return [str(self.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(self.row_count)]
+
+    def _ordered(self) -> list[Medication]:
+        medications = list(self._case.medications)
+        if self.sort_column is not None:
+            key = self._columns[self.sort_column].sort_key
+            medications.sort(key=key, reverse=self.sort_reverse)
+        return medications
+
+    def _populate(self) -> None:
+        current = self.row_ids[self.cursor_row] if self.row_count else None
+        self.clear(columns=True)
+        for index, column in enumerate(self._columns):
+            arrow = ("▼" if self.sort_reverse else "▲") if index == self.sort_column else ""
+            self.add_column(plain_line(f"{column.title}{arrow}"), key=column.title.lower())
+        for medication in self._ordered():
+            cells = [plain_line(column.cell(medication)) for column in self._columns]
+            self.add_row(*cells, key=medication.id)
+        if current is not None:
+            self.move_cursor(row=self.row_ids.index(current))
+
+    def action_next_sort(self) -> None:
+        self.sort_column = 0 if self.sort_column is None else (self.sort_column + 1) % len(self._columns)
+        self.sort_reverse = False
+        self._populate()
+
+    def action_reverse_sort(self) -> None:
+        if self.sort_column is None:
+            self.sort_column = 0
+        self.sort_reverse = not self.sort_reverse
+        self._populate()
+
+    def sort_by(self, title: str, *, reverse: bool = False) -> None:
+        """Sort by the column with this title (used by the command palette)."""
+        self.sort_column = [c.title for c in self._columns].index(title)
+        self.sort_reverse = reverse
+        self._populate()
+
+    def select_medication(self, medication_id: str) -> None:
+        """Move the cursor to a medication's row."""
+        self.move_cursor(row=self.row_ids.index(medication_id))
+
+    def action_jump_to_source(self) -> None:
+        if not self.row_count:
+            return
+        medication_id = self.row_ids[self.cursor_row]
+        medication = next(m for m in self._case.medications if m.id == medication_id)
+        self.post_message(JumpToQuote(medication.source_quote))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # A mouse click (or DataTable's own enter) selects a row: treat it as a jump.
+        event.stop()
+        self.action_jump_to_source()

@@ -1,0 +1,13 @@
+"""Messages widgets send up to the screen; widgets never act on each other directly."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+
+class JumpToQuote(Message):
+    """Show the sentence a table row came from, highlighted in the reader."""
+
+    def __init__(self, quote: str) -> None:
+        self.quote = quote
+        super().__init__()

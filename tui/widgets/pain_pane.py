@@ -1,0 +1,152 @@
+"""Pain scores as a table, a chart of NRS over the course, and the derived figures.
+
+The chart's x axis is the order of events in the timeline (most events in a case report
+have no day), labelled by event; rest and movement are two series; a vertical mark
+stands where each medication starts. A score given only in words is listed in words
+beside the chart and never plotted as a number.
+
+This module imports textual-plotext, so the screen imports it only when the pane is
+first shown: the chart library stays off the start-up path.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Static
+from textual_plotext import PlotextPlot
+
+from tui.clinical.pain import MODERATE_REDUCTION, SUBSTANTIAL_REDUCTION, PainChange, pain_changes
+from tui.clinical.timeline import medication_spans, place_events, point_label, position_of
+from tui.model import CaseRecord, PainScore
+from tui.widgets.messages import JumpToQuote
+from tui.widgets.plain import plain_line
+
+SERIES_COLOURS = {"rest": "cyan", "movement": "orange", "unspecified": "white"}
+
+
+class PainScoreTable(DataTable[Text]):
+    """When, condition, value or its words, medications in force; `enter` jumps to the source."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="pain.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="pain.up"),
+        Binding("enter", "jump_to_source", "Source sentence", id="pain.jump"),
+    ]
+
+    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._case = case
+
+    def on_mount(self) -> None:
+        names = {m.id: f"{m.name} {m.dose_label}".strip() for m in self._case.medications}
+        for title in ("When", "Condition", "NRS", "Medications in force"):
+            self.add_column(plain_line(title), key=title.lower())
+        for score in self._case.pain_scores:
+            value = f"{score.value:g}" if score.value is not None else f"“{score.description}”"
+            after = ", ".join(names.get(m, m) for m in score.after)
+            self.add_row(
+                plain_line(point_label(self._case, score.when) or score.when),
+                plain_line(score.condition),
+                plain_line(value, style="" if score.value is not None else "italic"),
+                plain_line(after),
+                key=score.id,
+            )
+
+    def select_score(self, score_id: str) -> None:
+        ids = [s.id for s in self._case.pain_scores]
+        self.move_cursor(row=ids.index(score_id))
+
+    def action_jump_to_source(self) -> None:
+        if self.row_count:
+            self.post_message(JumpToQuote(self._case.pain_scores[self.cursor_row].source_quote))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_jump_to_source()
+
+
+class PainChart(PlotextPlot):
+    """NRS over the course of events: rest and movement series, medication start marks."""
+
+    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._case = case
+
+    def on_mount(self) -> None:
+        plt = self.plt
+        events = place_events(self._case)
+        for condition in ("rest", "movement", "unspecified"):
+            points = [
+                (position, score.value)
+                for score in self._case.pain_scores
+                if score.condition == condition
+                and score.value is not None
+                and (position := position_of(self._case, score.when)) is not None
+            ]
+            if points:
+                xs, ys = zip(*points, strict=True)
+                plt.plot(list(xs), list(ys), label=condition, marker="dot", color=SERIES_COLOURS[condition])
+        for span in medication_spans(self._case):
+            if span.start is not None:
+                plt.vline(span.start, "gray")
+        plt.ylim(0, 10)
+        plt.yticks([0, 2, 4, 6, 8, 10])
+        ticks = sorted({span.start for span in medication_spans(self._case) if span.start is not None})
+        plt.xticks(ticks, [str(t) for t in ticks])
+        plt.xlim(0, max(1, len(events) - 1))
+        plt.xlabel("event # (see Timeline, 4); grey marks: a medication starts")
+        plt.ylabel("NRS")
+        plt.title("Pain (NRS 0-10)")
+
+
+def describe_change(case: CaseRecord, change: PainChange) -> Text:
+    """One condition's change from baseline, in words a clinician reads at a glance."""
+    baseline = change.baseline.value
+    text = Text()
+    text.append(f"{change.condition.capitalize()}: ", style="bold")
+    if change.latest is None or change.change is None:
+        text.append(f"baseline {baseline:g}; no later numeric score")
+    else:
+        percent = change.percent_reduction
+        text.append(f"{baseline:g} → {change.latest.value:g} (change {change.change:+g}")
+        text.append(f", {percent:.0f}% reduction)" if percent is not None else ")")
+        threshold = change.threshold or ""
+        style = {"substantial": "bold green", "moderate": "green"}.get(threshold, "yellow")
+        text.append(f"\n  {threshold}", style=style)
+        text.append(f" (≥{MODERATE_REDUCTION:g}% moderate, ≥{SUBSTANTIAL_REDUCTION:g}% substantial)", style="dim")
+    for words in change.later_words:
+        text.append("\n  later, in words: ")
+        text.append_text(plain_line(f"“{words.description}”", style="italic"))
+        text.append_text(plain_line(f" ({point_label(case, words.when) or words.when})", style="dim"))
+    return text
+
+
+class PainFigures(Static):
+    """Change from baseline per condition, against the 30% and 50% thresholds."""
+
+    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
+        changes = pain_changes(case)
+        body = Text("\n\n").join(describe_change(case, c) for c in changes) if changes else Text("No numeric pain scores.")
+        super().__init__(body, id=id)
+
+
+class PainPane(Vertical):
+    """The pain scores table above the chart and its derived figures."""
+
+    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._case = case
+
+    def compose(self) -> ComposeResult:
+        yield PainScoreTable(self._case, id="pain-table")
+        with Horizontal(id="pain-lower"):
+            yield PainChart(self._case, id="pain-chart")
+            yield PainFigures(self._case, id="pain-figures")
+
+    def scores(self) -> list[PainScore]:
+        return list(self._case.pain_scores)

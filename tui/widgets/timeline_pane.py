@@ -1,0 +1,93 @@
+"""The timeline: events in order with their days, and each medication's span as a bar.
+
+Rows are events (the axis runs down the pane, so it scrolls at any width); each
+medication has a narrow column in which a bar is drawn while it is in force. The
+reader sees what was given when the pain changed.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from tui.clinical.timeline import MedicationSpan, medication_spans, place_events
+from tui.model import CaseRecord
+from tui.widgets.plain import plain, plain_line
+
+BAR_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan", "bright_magenta", "bright_yellow")
+
+
+def _bar(span: MedicationSpan, index: int, colour: str) -> Text:
+    if not span.in_force_at(index):
+        return Text("")
+    if span.start == index:
+        return Text("▄▄", style=colour)
+    # With no stop in the report, the bar fades: the drug may or may not still be given.
+    return Text("██" if span.stop is not None else "░░", style=colour)
+
+
+class TimelineTable(DataTable[Text]):
+    """One row per event: day, label, then a bar column per medication."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="timeline.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="timeline.up"),
+    ]
+
+    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self._case = case
+
+    def on_mount(self) -> None:
+        spans = medication_spans(self._case)
+        self.add_column(plain_line("#"), key="index")
+        self.add_column(plain_line("Day"), key="day")
+        self.add_column(plain_line("Event"), key="event")
+        for number, span in enumerate(spans, start=1):
+            self.add_column(Text(f"{number:>2}"), key=f"med-{span.medication.id}")
+        for placed in place_events(self._case):
+            bars = [_bar(span, placed.index, BAR_COLOURS[n % len(BAR_COLOURS)]) for n, span in enumerate(spans)]
+            self.add_row(
+                Text(str(placed.index)),
+                plain_line(placed.day_label),
+                plain_line(placed.event.label),
+                *bars,
+                key=placed.event.id,
+            )
+
+    def select_event(self, event_id: str) -> None:
+        ids = [t.id for t in self._case.timeline]
+        self.move_cursor(row=ids.index(event_id))
+
+
+class TimelinePane(Vertical):
+    """The event table, the highlighted event's words, and the legend of bars."""
+
+    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._case = case
+
+    def compose(self) -> ComposeResult:
+        yield TimelineTable(self._case, id="timeline-table")
+        yield Static(id="timeline-detail")
+        yield Static(self._legend(), id="timeline-legend")
+
+    def _legend(self) -> Text:
+        parts = [Text("Day from admission (~ approximate, +N d after the anchor event, ? not stated). ▄▄ starts, ░░ stop not stated.", style="dim")]
+        for number, span in enumerate(medication_spans(self._case), start=1):
+            colour = BAR_COLOURS[(number - 1) % len(BAR_COLOURS)]
+            line = Text(f"{number:>2} ")
+            line.append("██", style=colour)
+            line.append_text(plain_line(f" {span.medication.name} {span.medication.dose_label}".rstrip()))
+            parts.append(line)
+        return Text("\n").join(parts)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        index = event.cursor_row
+        if 0 <= index < len(self._case.timeline):
+            self.query_one("#timeline-detail", Static).update(plain(self._case.timeline[index].text))
