@@ -44,6 +44,7 @@ def _open_parser() -> argparse.ArgumentParser:
         epilog="sub-commands: 'case-review validate PATH...' checks case files without opening the app.",
     )
     parser.add_argument("case", nargs="?", metavar="CASE_OR_DIR", help="case file (TOML), or a folder holding one")
+    parser.add_argument("--theme", metavar="NAME", help="colour theme (remembered when changed in the app)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -66,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = _validate_parser().parse_args(args[1:])
             return run_validate([Path(p) for p in options.paths], sys.stdout)
         options = _open_parser().parse_args(args)
-        return run_app(Path(options.case) if options.case else None)
+        return run_app(Path(options.case) if options.case else None, theme=options.theme)
     except UsageError as error:
         _print_error(str(error))
         return EXIT_USAGE
@@ -140,7 +141,7 @@ def resolve_case_path(case: Path | None) -> Path:
     return case
 
 
-def run_app(case: Path | None) -> int:
+def run_app(case: Path | None, *, theme: str | None = None) -> int:
     """Load the case, then open the app on it; a bad case never reaches the UI."""
     from tui.store import InputFileError, read_case
 
@@ -154,5 +155,11 @@ def run_app(case: Path | None) -> int:
 
     from tui.app import CaseReviewApp  # Textual is imported only on this path.
 
-    CaseReviewApp(record, case_path=path).run()
+    app = CaseReviewApp(record, case_path=path, theme=None)
+    if theme is not None:
+        if theme not in app.available_themes:
+            names = ", ".join(sorted(app.available_themes))
+            raise UsageError(f"unknown theme {theme!r}; available: {names}")
+        app.theme = theme
+    app.run()
     return EXIT_OK

@@ -212,3 +212,33 @@ class ReviewScreen(Screen[None]):
     @property
     def pane_names(self) -> list[str]:
         return [name for name, _ in PANES]
+
+    # ---- destinations for the command palette ----------------------------------------
+
+    async def go_to_section(self, section_id: str) -> None:
+        await self.action_show_pane("sections")
+        self.query_one(SectionNavigator).select_section(section_id)
+
+    async def go_to_medication(self, medication_id: str) -> None:
+        await self.action_show_pane("medications")
+        from tui.widgets.medication_table import MedicationTable
+
+        self.query_one(MedicationTable).select_medication(medication_id)
+
+    async def go_to_pain_score(self, score_id: str) -> None:
+        await self.action_show_pane("pain")
+        from tui.widgets.pain_pane import PainScoreTable
+
+        self.query_one(PainScoreTable).select_score(score_id)
+
+    async def go_to_event(self, event_id: str) -> None:
+        await self.action_show_pane("timeline")
+        from tui.widgets.timeline_pane import TimelineTable
+
+        self.query_one(TimelineTable).select_event(event_id)
+
+    async def sort_medications(self, column: str) -> None:
+        await self.action_show_pane("medications")
+        from tui.widgets.medication_table import MedicationTable
+
+        self.query_one(MedicationTable).sort_by(column.capitalize())
