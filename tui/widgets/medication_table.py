@@ -24,7 +24,10 @@ class _Column:
 
 
 def _missing_last(value: Any) -> tuple[bool, Any]:
-    return (value is None or value == "", value if value is not None else 0)
+    """Sort key that puts values the report does not give after all given ones."""
+    if value is None or value == "":
+        return (True, 0)
+    return (False, value)
 
 
 class MedicationTable(DataTable[Text]):
@@ -43,7 +46,7 @@ class MedicationTable(DataTable[Text]):
         self._case = case
         self._columns = [
             _Column("Drug", lambda m: m.name, lambda m: m.name.casefold()),
-            _Column("Dose", lambda m: m.dose_label, lambda m: _missing_last(m.amount and (m.unit, m.per, m.amount))),
+            _Column("Dose", lambda m: m.dose_label, lambda m: _missing_last(m.amount is not None and (m.unit or "", m.per or "", m.amount) or None)),
             _Column("Route", lambda m: m.route or "", lambda m: _missing_last(m.route)),
             _Column("Schedule", lambda m: m.schedule or "", lambda m: _missing_last(m.schedule)),
             _Column("Role", lambda m: m.role, lambda m: m.role),
@@ -71,11 +74,12 @@ class MedicationTable(DataTable[Text]):
 
     def _populate(self) -> None:
         current = self.row_ids[self.cursor_row] if self.row_count else None
+        ordered = self._ordered()  # before clearing, so a failure cannot leave an empty table
         self.clear(columns=True)
         for index, column in enumerate(self._columns):
             arrow = ("▼" if self.sort_reverse else "▲") if index == self.sort_column else ""
             self.add_column(plain_line(f"{column.title}{arrow}"), key=column.title.lower())
-        for medication in self._ordered():
+        for medication in ordered:
             cells = [plain_line(column.cell(medication)) for column in self._columns]
             self.add_row(*cells, key=medication.id)
         if current is not None:

@@ -209,6 +209,8 @@ class SectionReader(ScrollView, can_focus=True):
             return
         start, end = self._sentences[self.cursor]
         top, bottom = self.row_of_offset(start), self.row_of_offset(max(start, end - 1))
+        if self.cursor == 0:
+            top = 0  # the first sentence brings the section title back into view too
         self.scroll_to_region(Region(0, top, 1, bottom - top + 1), animate=False, force=True)
 
     def action_next_sentence(self) -> None:

@@ -1,0 +1,40 @@
+"""Helpers for driving the review app in tests: build it, read what the screen shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import ContentSwitcher, Static
+
+from tests.conftest import SEED_CASE
+from tui.app import CaseReviewApp
+from tui.screens.review import ReviewScreen
+from tui.store import read_case
+from tui.widgets.section_reader import SectionReader
+
+
+def make_app(case_path: Path = SEED_CASE, theme: str | None = "case-review-dark") -> CaseReviewApp:
+    return CaseReviewApp(read_case(case_path), case_path=case_path, theme=theme)
+
+
+def review_screen(app: CaseReviewApp) -> ReviewScreen:
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+def reader(app: CaseReviewApp) -> SectionReader:
+    return review_screen(app).query_one(SectionReader)
+
+
+def current_pane(app: CaseReviewApp) -> str | None:
+    return review_screen(app).query_one(ContentSwitcher).current
+
+
+def status_line(app: CaseReviewApp) -> str:
+    return str(review_screen(app).query_one("#status-line", Static).render())
+
+
+def screen_text(app: CaseReviewApp) -> str:
+    """Every character on the screen, as a user would read it."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001
