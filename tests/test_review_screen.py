@@ -365,3 +365,18 @@ async def test_layout_fits_80x24_and_200x60() -> None:
                     assert table.size.height >= 3, (size, key)
             footer_line = screen_text(app).splitlines()[-1]
             assert "palette" in footer_line
+
+
+async def test_medication_detail_line_shows_the_highlighted_row_whole() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        detail = review_screen(app).query_one("#medication-detail", Static)
+        assert "NSAID (agent not named)" in str(detail.render())
+        assert "route: not stated" in str(detail.render())
+        await pilot.press("j", "j", "j", "j", "j", "j")
+        rendered = str(detail.render())
+        assert rendered.startswith("clonazepam 0.5 mg/day")
+        assert "adverse effects: Drowsiness and dizziness, tolerable." in rendered
+        assert "source: “We prescribed clonazepam 0.5 mg/day as an analgesic and anxiolytic agent.”" in rendered

@@ -76,9 +76,9 @@ class ReviewScreen(Screen[None]):
     def _build_pane(self, name: str) -> Widget:
         # Imported here, not at module level: these panes are built on first use only.
         if name == "medications":
-            from tui.widgets.medication_table import MedicationTable
+            from tui.widgets.medication_table import MedicationPane
 
-            return MedicationTable(self.case, id="medications-pane")
+            return MedicationPane(self.case, id="medications-pane")
         if name == "pain":
             from tui.widgets.pain_pane import PainPane
 
@@ -96,6 +96,8 @@ class ReviewScreen(Screen[None]):
         switcher.current = pane_id
         self.current_pane = name
         self.query_one(PaneBar).show_current(name)
+        if name != "sections" and not self.hits:
+            self._set_status("")  # the sentence position speaks of the reader only
         pane = switcher.query_one(f"#{pane_id}")
         focus_target = pane if pane.can_focus else next((w for w in pane.query("*") if w.can_focus), pane)
         focus_target.focus()

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
 
 from tui.clinical.timeline import point_label, position_of
 from tui.model import CaseRecord, Medication
@@ -21,6 +23,8 @@ class _Column:
     title: str
     cell: Callable[[Medication], str]
     sort_key: Callable[[Medication], Any]
+    width: int | None = None
+    """Cells wider than this end in an ellipsis; the detail line below shows them whole."""
 
 
 def _missing_last(value: Any) -> tuple[bool, Any]:
@@ -45,14 +49,14 @@ class MedicationTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._case = case
         self._columns = [
-            _Column("Drug", lambda m: m.name, lambda m: m.name.casefold()),
+            _Column("Drug", lambda m: m.name, lambda m: m.name.casefold(), 22),
             _Column("Dose", lambda m: m.dose_label, lambda m: _missing_last(m.amount is not None and (m.unit or "", m.per or "", m.amount) or None)),
             _Column("Route", lambda m: m.route or "", lambda m: _missing_last(m.route)),
-            _Column("Schedule", lambda m: m.schedule or "", lambda m: _missing_last(m.schedule)),
+            _Column("Schedule", lambda m: m.schedule or "", lambda m: _missing_last(m.schedule), 24),
             _Column("Role", lambda m: m.role, lambda m: m.role),
-            _Column("Start", lambda m: point_label(case, m.start), lambda m: _missing_last(position_of(case, m.start))),
-            _Column("Stop", lambda m: point_label(case, m.stop), lambda m: _missing_last(position_of(case, m.stop))),
-            _Column("Response", lambda m: m.response or "", lambda m: _missing_last(m.response)),
+            _Column("Start", lambda m: point_label(case, m.start), lambda m: _missing_last(position_of(case, m.start)), 22),
+            _Column("Stop", lambda m: point_label(case, m.stop), lambda m: _missing_last(position_of(case, m.stop)), 22),
+            _Column("Response", lambda m: m.response or "", lambda m: _missing_last(m.response), 40),
         ]
         self.sort_column: int | None = None
         self.sort_reverse = False
@@ -78,7 +82,7 @@ class MedicationTable(DataTable[Text]):
         self.clear(columns=True)
         for index, column in enumerate(self._columns):
             arrow = ("▼" if self.sort_reverse else "▲") if index == self.sort_column else ""
-            self.add_column(plain_line(f"{column.title}{arrow}"), key=column.title.lower())
+            self.add_column(plain_line(f"{column.title}{arrow}"), key=column.title.lower(), width=column.width)
         for medication in ordered:
             cells = [plain_line(column.cell(medication)) for column in self._columns]
             self.add_row(*cells, key=medication.id)
@@ -117,3 +121,47 @@ class MedicationTable(DataTable[Text]):
         # A mouse click (or DataTable's own enter) selects a row: treat it as a jump.
         event.stop()
         self.action_jump_to_source()
+
+    def medication_at_cursor(self) -> Medication | None:
+        if not self.row_count:
+            return None
+        medication_id = self.row_ids[self.cursor_row]
+        return next(m for m in self._case.medications if m.id == medication_id)
+
+
+def describe_medication(case: CaseRecord, medication: Medication) -> Text:
+    """Everything the record says of a regimen, whole, for the line under the table."""
+    text = Text()
+    text.append_text(plain_line(f"{medication.name} {medication.dose_label}".strip(), style="bold"))
+    facts = [
+        ("route", medication.route),
+        ("schedule", medication.schedule),
+        ("role", medication.role),
+        ("start", point_label(case, medication.start)),
+        ("stop", point_label(case, medication.stop)),
+        ("response", medication.response),
+        ("adverse effects", medication.adverse_effects),
+    ]
+    for label, value in facts:
+        text.append(f"\n{label}: ", style="dim")
+        text.append_text(plain_line(value) if value else Text("not stated", style="dim italic"))
+    text.append("\nsource: ", style="dim")
+    text.append_text(plain_line(f"“{medication.source_quote}”", style="italic"))
+    return text
+
+
+class MedicationPane(Vertical):
+    """The table, and under it the highlighted regimen in full."""
+
+    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._case = case
+
+    def compose(self) -> ComposeResult:
+        yield MedicationTable(self._case, id="medication-table")
+        yield Static(id="medication-detail")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        medication = self.query_one(MedicationTable).medication_at_cursor()
+        if medication is not None:
+            self.query_one("#medication-detail", Static).update(describe_medication(self._case, medication))

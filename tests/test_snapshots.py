@@ -1,0 +1,29 @@
+"""Layout snapshots: each pane at 80x24 in the dark and light themes, and one at 120x40.
+
+Update after an intended layout change with `pytest tests/test_snapshots.py --snapshot-update`,
+then look at the report before committing the new SVGs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.review_helpers import make_app
+
+PANE_KEYS = {"sections": [], "medications": ["2"], "pain": ["3"], "timeline": ["4"]}
+
+
+@pytest.mark.parametrize("theme", ["case-review-dark", "case-review-light"])
+@pytest.mark.parametrize("pane", list(PANE_KEYS))
+def test_pane_at_80x24(snap_compare, pane: str, theme: str) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(theme=theme), press=PANE_KEYS[pane], terminal_size=(80, 24))
+
+
+def test_medication_jump_at_120x40(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        make_app(theme="case-review-dark"), press=["2", "j", "j", "j", "j", "j", "j", "enter"], terminal_size=(120, 40)
+    )
+
+
+def test_high_contrast_help_at_120x40(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(theme="case-review-high-contrast"), press=["question_mark"], terminal_size=(120, 40))
