@@ -38,3 +38,10 @@ def status_line(app: CaseReviewApp) -> str:
 def screen_text(app: CaseReviewApp) -> str:
     """Every character on the screen, as a user would read it."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001
+
+
+def reader_visible_text(app: CaseReviewApp) -> str:
+    """What the reader shows, its wrapped lines joined back into one string."""
+    view = reader(app)
+    lines = [view.render_line(y).text.strip() for y in range(view.size.height)]
+    return " ".join(line for line in lines if line)

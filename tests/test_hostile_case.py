@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import DATA
-from tests.review_helpers import make_app, reader, screen_text
+from tests.review_helpers import make_app, reader, reader_visible_text, screen_text
 from tui.safe_text import sanitize_line, sanitize_text
 
 HOSTILE = DATA / "good" / "hostile.toml"
@@ -24,10 +24,13 @@ async def test_hostile_text_is_shown_literally_and_the_app_keeps_running() -> No
         text = screen_text(app)
         assert "[bold]Hostile[/bold] [@click=app.quit]title[/]" in text
         assert "␛]0;pwned␇" in text
-        assert "[bold]not bold[/bold]" in text
-        assert "[link=http://x]y[/]" in text
-        assert "␛[2J here" in text
-        assert "Unterminated [/ tag" in text
+        shown = reader_visible_text(app)
+        assert "[bold]not bold[/bold]" in shown
+        assert "[@click=app.quit]x[/]" in shown
+        assert "[link=http://x]y[/]" in shown
+        assert "Escape ␛]0;title␇ and ␛[2J here" in shown
+        assert "Unterminated [/ tag" in shown
+        assert "Bidi �evil� end." in shown
         assert "\x1b" not in text and "\u202e" not in text
         # Clicking the words that would be a quit action, and every pane, must do nothing harmful.
         await pilot.click("#sections-pane", offset=(20, 2))

@@ -16,11 +16,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.widgets import ContentSwitcher, Input, Static
 
 from tui.model import CaseRecord
 from tui.model.text_spans import TextHit, find_in_case, find_quote
 from tui.widgets.case_header import CaseHeader
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.pane_bar import PANES, PaneBar
 from tui.widgets.plain import plain_line
@@ -28,17 +29,21 @@ from tui.widgets.section_navigator import SectionNavigator
 from tui.widgets.section_reader import SectionReader
 
 
+PANES_GROUP = Binding.Group("Panes", compact=True)
+HITS_GROUP = Binding.Group("Hits", compact=True)
+
+
 class ReviewScreen(Screen[None]):
     """Where a reviewer reads the case closely."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "show_pane('sections')", "Sections", id="pane.sections"),
-        Binding("2", "show_pane('medications')", "Medications", id="pane.medications"),
-        Binding("3", "show_pane('pain')", "Pain", id="pane.pain"),
-        Binding("4", "show_pane('timeline')", "Timeline", id="pane.timeline"),
+        Binding("1", "show_pane('sections')", "Sections", id="pane.sections", group=PANES_GROUP),
+        Binding("2", "show_pane('medications')", "Medications", id="pane.medications", group=PANES_GROUP),
+        Binding("3", "show_pane('pain')", "Pain", id="pane.pain", group=PANES_GROUP),
+        Binding("4", "show_pane('timeline')", "Timeline", id="pane.timeline", group=PANES_GROUP),
         Binding("slash", "start_search", "Search", id="search.start"),
-        Binding("n", "next_hit", "Next hit", id="search.next"),
-        Binding("N", "previous_hit", "Previous hit", id="search.previous"),
+        Binding("n", "next_hit", "Next hit", id="search.next", group=HITS_GROUP),
+        Binding("N", "previous_hit", "Previous hit", id="search.previous", group=HITS_GROUP),
     ]
 
     def __init__(self, case: CaseRecord) -> None:
@@ -59,7 +64,7 @@ class ReviewScreen(Screen[None]):
                     yield SectionReader(self.case, id="sections-pane")
                 yield Input(placeholder="search the case text; enter keeps the hits, escape clears", id="search-bar")
                 yield Static(id="status-line")
-        yield Footer()
+        yield KeyHints(id="key-hints")
 
     def on_mount(self) -> None:
         self.query_one(PaneBar).show_current("sections")

@@ -29,13 +29,15 @@ MARGIN = 2
 
 Span = tuple[int, int]
 
+SENTENCE_GROUP = Binding.Group("Sentence", compact=True)
+
 
 class SectionReader(ScrollView, can_focus=True):
     """A section's text, shown literally (never as markup), with a sentence cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "next_sentence", "Next sentence", id="reader.next_sentence"),
-        Binding("k,up", "previous_sentence", "Previous sentence", id="reader.previous_sentence"),
+        Binding("j,down", "next_sentence", "Next sentence", id="reader.next_sentence", group=SENTENCE_GROUP),
+        Binding("k,up", "previous_sentence", "Previous sentence", id="reader.previous_sentence", group=SENTENCE_GROUP),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("home,g", "first_sentence", "First sentence", show=False, id="reader.first_sentence"),
