@@ -110,7 +110,8 @@ async def test_number_keys_switch_panes_and_move_focus_into_them() -> None:
         assert "1 Sections" in screen_text(app)
 
 
-async def test_panes_are_built_on_first_use_only() -> None:
+async def test_hidden_panes_are_not_built_at_start_up(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("tui.screens.review.PREBUILD_DELAY", 3600)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -118,6 +119,25 @@ async def test_panes_are_built_on_first_use_only() -> None:
         assert not review_screen(app).query(PainChart)
         await pilot.press("3")
         assert review_screen(app).query(PainChart)
+        assert not review_screen(app).query(MedicationTable)
+
+
+async def test_hidden_panes_are_built_after_the_first_screen_and_stay_hidden(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("tui.screens.review.PREBUILD_DELAY", 0)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review_screen(app)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if screen.query(TimelineTable):
+                break
+        assert screen.query(MedicationTable) and screen.query(PainChart) and screen.query(TimelineTable)
+        assert current_pane(app) == "sections-pane"
+        assert not screen.query_one("#medications-pane").display
+        assert "Vertebral compression fractures can cause" in screen_text(app)
+        # Keys typed straight after a pane key reach the new pane.
+        await pilot.press("2", "j", "j")
+        assert screen.query_one(MedicationTable).cursor_row == 2
 
 
 async def test_medication_table_shows_every_regimen_with_its_dose() -> None:

@@ -29,6 +29,9 @@ from tui.widgets.section_navigator import SectionNavigator
 from tui.widgets.section_reader import SectionReader
 
 
+PREBUILD_DELAY = 0.2
+"""Seconds after the first screen before the hidden panes are built."""
+
 PANES_GROUP = Binding.Group("Panes", compact=True)
 HITS_GROUP = Binding.Group("Hits", compact=True)
 
@@ -53,6 +56,7 @@ class ReviewScreen(Screen[None]):
         self.search_query = ""
         self.hits: list[TextHit] = []
         self.hit_index: int | None = None
+        self.prebuild_delay = PREBUILD_DELAY
 
     def compose(self) -> ComposeResult:
         yield CaseHeader(self.case, id="case-header")
@@ -71,6 +75,17 @@ class ReviewScreen(Screen[None]):
         first = next((s for s in self.case.sections if s.text.strip()), self.case.sections[0])
         self.query_one(SectionNavigator).select_section(first.id)
         self.query_one(SectionReader).focus()
+        # Build the other panes once the first screen is up: off the start-up path, and
+        # before a user's "2" arrives, so keys typed right after it reach the new pane.
+        self.set_timer(self.prebuild_delay, self._prebuild_panes)
+
+    async def _prebuild_panes(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        for name, _title in PANES[1:]:
+            if not switcher.query(f"#{name}-pane"):
+                pane = self._build_pane(name)
+                pane.display = False
+                await switcher.mount(pane)
 
     # ---- panes ---------------------------------------------------------------------
 
