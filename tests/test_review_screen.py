@@ -123,7 +123,7 @@ async def test_hidden_panes_are_not_built_at_start_up(monkeypatch) -> None:  # t
 
 
 async def test_hidden_panes_are_built_after_the_first_screen_and_stay_hidden(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("tui.screens.review.PREBUILD_DELAY", 0)
+    monkeypatch.setattr("tui.screens.review.PREBUILD_DELAY", 0.01)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = review_screen(app)
