@@ -400,3 +400,22 @@ async def test_medication_detail_line_shows_the_highlighted_row_whole() -> None:
         assert rendered.startswith("clonazepam 0.5 mg/day")
         assert "adverse effects: Drowsiness and dizziness, tolerable." in rendered
         assert "source: “We prescribed clonazepam 0.5 mg/day as an analgesic and anxiolytic agent.”" in rendered
+
+
+async def test_tab_and_shift_tab_move_focus_between_navigator_and_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, SectionReader)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, SectionNavigator)
+        await pilot.press("tab")
+        assert isinstance(app.focused, SectionReader)
+        await pilot.press("space")
+        await pilot.pause()
+        await review_screen(app).go_to_section("discussion")
+        await pilot.pause()
+        reader(app).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert reader(app).scroll_offset.y > 0, "space pages down like pagedown"
