@@ -1,0 +1,124 @@
+"""The review file: stable, lossless TOML; written atomically; refused when it is another case's."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import SEED_CASE
+from tui.model import CaseRecord
+from tui.model.review import ANNOTATION_KINDS, Annotation, ChecklistAnswer, Review, ReviewHeader, new_annotation_id
+from tui.store import InputFileError
+from tui.store.review_file import read_review, review_path_for, review_to_toml, safe_reviewer_name, write_review
+
+SHA = "0" * 64
+WHEN = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
+times = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+).map(lambda d: d.replace(microsecond=0))
+
+
+@st.composite
+def annotations(draw: st.DrawFn) -> Annotation:
+    is_span = draw(st.booleans())
+    target = "section" if is_span else draw(st.sampled_from(["section", "medication", "pain_score", "timeline"]))
+    start = draw(st.integers(0, 5000)) if is_span else None
+    return Annotation(
+        id=new_annotation_id(draw(times)),
+        target=target,
+        target_id=draw(st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True)),
+        start=start,
+        end=start + draw(st.integers(0, 300)) if start is not None else None,
+        quote=draw(text) if is_span else None,
+        prefix=draw(text) if is_span else None,
+        suffix=draw(text) if is_span else None,
+        kind=draw(st.sampled_from(ANNOTATION_KINDS)),
+        tags=draw(st.lists(st.from_regex(r"[^\s,]{1,10}", fullmatch=True), max_size=4)),
+        body=draw(text),
+        author=draw(text.filter(lambda s: 0 < len(s) <= 2000)),
+        created=draw(times),
+        updated=draw(times),
+        status=draw(st.sampled_from(["open", "resolved"])),
+    )
+
+
+answers = st.builds(
+    ChecklistAnswer,
+    checklist=st.sampled_from(["care-2013", "jbi-case-report"]),
+    item=st.from_regex(r"[0-9]{1,2}[a-z]?", fullmatch=True),
+    answer=st.sampled_from(["yes", "no", "partly", "unclear", "na"]),
+    note=text,
+)
+
+
+@st.composite
+def reviews(draw: st.DrawFn) -> Review:
+    header = ReviewHeader(case_id="clonazepam-vcf-myeloma", case_sha256=SHA, reviewer="ana",
+                          created=draw(times), updated=draw(times))
+    return Review(review=header, annotations=draw(st.lists(annotations(), max_size=5)),
+                  checklist=draw(st.lists(answers, max_size=5)))
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(reviews())
+def test_any_review_survives_a_round_trip(tmp_path: Path, seed_case: CaseRecord, review: Review) -> None:
+    path = tmp_path / "r.review.toml"
+    write_review(path, review)
+    assert read_review(path, seed_case) == review.ordered()
+
+
+def test_written_order_is_stable_whatever_the_order_in_memory(seed_case: CaseRecord) -> None:
+    header = ReviewHeader(case_id=seed_case.id, case_sha256=SHA, reviewer="ana", created=WHEN, updated=WHEN)
+    first = Annotation(id="a-0000001aaaaaa", target="medication", target_id="clonazepam", author="ana",
+                       created=WHEN, updated=WHEN, body="dose?")
+    second = first.model_copy(update={"id": "a-0000002bbbbbb", "target_id": "acetaminophen"})
+    one = review_to_toml(Review(review=header, annotations=[first, second]))
+    other = review_to_toml(Review(review=header, annotations=[second, first]))
+    assert one == other
+    assert one.index("a-0000001aaaaaa") < one.index("a-0000002bbbbbb")
+    assert one.startswith("[review]\ncase_id = ")
+
+
+def test_review_of_another_case_is_refused(tmp_path: Path, seed_case: CaseRecord) -> None:
+    header = ReviewHeader(case_id="another-case", case_sha256=SHA, reviewer="ana", created=WHEN, updated=WHEN)
+    path = tmp_path / "x.review.toml"
+    write_review(path, Review(review=header))
+    with pytest.raises(InputFileError) as caught:
+        read_review(path, seed_case)
+    assert caught.value.lines() == [f"{path}: review.case_id: a review of case 'another-case', not of 'clonazepam-vcf-myeloma'"]
+
+
+def test_malformed_review_names_the_place(tmp_path: Path, seed_case: CaseRecord) -> None:
+    path = tmp_path / "bad.review.toml"
+    path.write_text('[review]\ncase_id = "clonazepam-vcf-myeloma"\ncase_sha256 = "x"\n', encoding="utf-8")
+    with pytest.raises(InputFileError) as caught:
+        read_review(path, seed_case)
+    fields = [p.field_path for p in caught.value.problems]
+    assert "review.case_sha256" in fields and "review.reviewer" in fields
+
+
+def test_half_a_span_is_refused() -> None:
+    with pytest.raises(ValueError, match="start and end go together"):
+        Annotation(id="a-0000001aaaaaa", target="section", target_id="x", start=3, author="a", created=WHEN, updated=WHEN)
+
+
+def test_review_path_beside_a_writable_case_and_in_data_dir_for_read_only(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    case = tmp_path / "cases" / "c.toml"
+    case.parent.mkdir()
+    case.write_bytes(SEED_CASE.read_bytes())
+    assert review_path_for(case, "c", "Dr. Ana Sousa") == case.parent / "c.dr-ana-sousa.review.toml"
+    monkeypatch.setenv("CASE_REVIEW_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr("tui.store.review_file.is_bundled", lambda _path: True)
+    assert review_path_for(case, "c", "ana") == tmp_path / "data" / "reviews" / "c.ana.review.toml"
+
+
+def test_safe_reviewer_names() -> None:
+    assert safe_reviewer_name("Dr. Ana Sousa") == "dr-ana-sousa"
+    assert safe_reviewer_name("../../etc/passwd") == "etc-passwd"
+    assert safe_reviewer_name("   ") == "reviewer"

@@ -1,0 +1,80 @@
+"""Where a review file lives, and reading and writing it.
+
+One file per reviewer beside the case (`ID.REVIEWER.review.toml`), so a team can share
+reviews in git without conflicts; written whole, in one stable order, atomically. A case
+that sits where the user should not write (inside an installed package, or a read-only
+folder) gets its reviews in the platform's user data folder instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+import platformdirs
+import tomli_w
+
+from tui.model.case import CaseRecord
+from tui.model.review import Review
+from tui.resources import is_bundled
+from tui.store.atomic import write_atomic
+from tui.store.errors import InputFileError, Problem
+from tui.store.toml_file import read_toml_model
+
+DATA_DIR_ENV = "CASE_REVIEW_DATA_DIR"
+"""Overrides the platform's user data folder: for tests and portable installs."""
+
+MAX_REVIEW_BYTES = 32 * 1024 * 1024
+
+
+def data_dir() -> Path:
+    """The user data folder, where reviews of read-only cases go."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return Path(override).expanduser() if override else Path(platformdirs.user_data_dir("case-review"))
+
+
+def safe_reviewer_name(name: str) -> str:
+    """A reviewer's name made safe for a file name: `Dr. Ana Sousa` -> `dr-ana-sousa`."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    return slug[:60] or "reviewer"
+
+
+def review_path_for(case_path: Path, case_id: str, reviewer: str) -> Path:
+    """The default review file of `reviewer` for the case at `case_path`."""
+    name = f"{case_id}.{safe_reviewer_name(reviewer)}.review.toml"
+    folder = case_path.resolve().parent
+    if is_bundled(case_path) or not os.access(folder, os.W_OK):
+        return data_dir() / "reviews" / name
+    return folder / name
+
+
+def file_sha256(path: Path) -> str:
+    """The hex SHA-256 of a file: a review records which version of the case it saw."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_review(path: Path, case: CaseRecord) -> Review:
+    """The review at `path`, which must be a review of `case`; raises `InputFileError`."""
+    review = read_toml_model(path, Review, limit=MAX_REVIEW_BYTES, what="review file")
+    if review.review.case_id != case.id:
+        raise InputFileError(
+            path,
+            [Problem(f"a review of case {review.review.case_id!r}, not of {case.id!r}", field_path="review.case_id")],
+        )
+    return review
+
+
+def review_to_toml(review: Review) -> str:
+    """The review as TOML text, in its one stable order (see `Review.ordered`)."""
+    data = review.ordered().model_dump(mode="python", exclude_none=True)
+    # An empty top-level array would be written as `key = []` above `[review]`; leave it out.
+    data = {key: value for key, value in data.items() if value != []}
+    return tomli_w.dumps(data, multiline_strings=True)
+
+
+def write_review(path: Path, review: Review) -> None:
+    """Write the whole review atomically; the previous file survives any failure."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, review_to_toml(review).encode("utf-8"))
