@@ -53,3 +53,11 @@ def isolated_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("CASE_REVIEW_CONFIG_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the user data folder (reviews of read-only cases) at a fresh folder."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("CASE_REVIEW_DATA_DIR", str(folder))
+    return folder

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from textual.widgets import ContentSwitcher, Static
 
 from tests.conftest import SEED_CASE
-from tui.app import CaseReviewApp
+from tui.app import CaseReviewApp, new_review
+from tui.model.review_session import ReviewSession
 from tui.screens.review import ReviewScreen
 from tui.store import read_case
+from tui.store.review_file import file_sha256, read_review
 from tui.widgets.section_reader import SectionReader
 
 
-def make_app(case_path: Path = SEED_CASE, theme: str | None = "case-review-dark") -> CaseReviewApp:
-    return CaseReviewApp(read_case(case_path), case_path=case_path, theme=theme)
+def make_app(
+    case_path: Path = SEED_CASE, theme: str | None = "case-review-dark", review_path: Path | None = None
+) -> CaseReviewApp:
+    """The app on a case, with its review (read when the file exists) saved to `review_path`.
+
+    Without `review_path` the review goes to a fresh temporary folder, never beside the case.
+    """
+    case = read_case(case_path)
+    review_path = review_path or Path(tempfile.mkdtemp()) / "test.review.toml"
+    if review_path.exists():
+        existing = read_review(review_path, case)
+        session = ReviewSession(existing, saved=existing)
+    else:
+        session = ReviewSession(new_review(case, file_sha256(case_path), "tester"))
+    return CaseReviewApp(case, case_path=case_path, theme=theme, session=session, review_path=review_path,
+                         reviewer="tester")
 
 
 def review_screen(app: CaseReviewApp) -> ReviewScreen:

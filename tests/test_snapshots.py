@@ -6,9 +6,18 @@ then look at the report before committing the new SVGs.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.review_helpers import make_app
+from tests.review_helpers import make_app as make_review_app
+
+# The status line shows the review path, so snapshots use one fixed path; nothing is saved there.
+FIXED_REVIEW_PATH = Path("/case-review-snapshots/never-written.review.toml")
+
+
+def make_app(theme: str):  # type: ignore[no-untyped-def]
+    return make_review_app(theme=theme, review_path=FIXED_REVIEW_PATH)
 
 PANE_KEYS = {"sections": [], "medications": ["2"], "pain": ["3"], "timeline": ["4"]}
 

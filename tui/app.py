@@ -1,4 +1,8 @@
-"""The Textual application: themes, global bindings, the palette, the screen it opens on."""
+"""The Textual application: themes, the review file, global bindings, the palette.
+
+The app is where edits meet files: widgets and screens change the `ReviewSession`; only
+the app asks the store to write it (`ctrl+s`, or "save and quit").
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,20 @@ from textual.binding import Binding, BindingType
 
 from tui.commands import ActionsProvider, CaseContentsProvider, ThemesProvider
 from tui.model import CaseRecord
+from tui.model.review import Review, ReviewHeader, now
+from tui.model.review_session import ReviewSession
 from tui.resources import bundled_themes_dir
 from tui.screens.review import ReviewScreen
 
 DEFAULT_THEME = "case-review-dark"
+DEFAULT_REVIEWER = "reviewer"
+
+
+def new_review(case: CaseRecord, case_sha256: str, reviewer: str) -> Review:
+    """An empty review of `case` by `reviewer`, stamped now."""
+    stamp = now()
+    header = ReviewHeader(case_id=case.id, case_sha256=case_sha256, reviewer=reviewer, created=stamp, updated=stamp)
+    return Review(review=header)
 
 
 class CaseReviewApp(App[None]):
@@ -23,14 +37,27 @@ class CaseReviewApp(App[None]):
     TITLE = "case-review"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+s", "save", "Save", id="app.save"),
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
     COMMANDS = App.COMMANDS | {CaseContentsProvider, ActionsProvider, ThemesProvider}
 
-    def __init__(self, case: CaseRecord, *, case_path: Path | None = None, theme: str | None = None) -> None:
+    def __init__(
+        self,
+        case: CaseRecord,
+        *,
+        case_path: Path | None = None,
+        theme: str | None = None,
+        session: ReviewSession | None = None,
+        review_path: Path | None = None,
+        reviewer: str = DEFAULT_REVIEWER,
+    ) -> None:
         super().__init__()
         self.case = case
         self.case_path = case_path
+        self.reviewer = reviewer
+        self.review_path = review_path
+        self.session = session or ReviewSession(new_review(case, "0" * 64, reviewer))
         self.startup_warnings: list[str] = []
         self._register_themes()
         self.theme = self._initial_theme(theme)
@@ -74,10 +101,49 @@ class CaseReviewApp(App[None]):
             self.notify(f"Could not remember the theme: {error}", severity="warning", markup=False)
 
     def get_default_screen(self) -> ReviewScreen:
-        return ReviewScreen(self.case)
+        label = str(self.review_path) if self.review_path else "not saved to a file"
+        return ReviewScreen(self.case, self.session, author=self.reviewer, review_label=label)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def save_review(self) -> bool:
+        """Write the review; on failure say why and keep everything in memory."""
+        from tui.store.review_file import write_review
+
+        if self.review_path is None:
+            self.notify("This review has no file to save to.", severity="error")
+            return False
+        try:
+            write_review(self.review_path, self.session.review)
+        except OSError as error:
+            self.notify(f"Not saved: {error}. The previous file is unchanged.", severity="error", markup=False)
+            return False
+        self.session.mark_saved()
+        self._refresh_status()
+        return True
+
+    def action_save(self) -> None:
+        if self.save_review():
+            self.notify(f"Saved to {self.review_path}", markup=False)
+
+    def _refresh_status(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                screen.refresh_review_status()
+
+    async def action_quit(self) -> None:
+        """Quit; ask first when the review has unsaved changes."""
+        if not self.session.dirty:
+            self.exit()
+            return
+        from tui.screens.quit_dialog import QuitChoice, QuitDialog
+
+        def decide(choice: QuitChoice | None) -> None:
+            if choice == "discard" or (choice == "save" and self.save_review()):
+                self.exit()
+
+        self.push_screen(QuitDialog(), decide)

@@ -44,6 +44,8 @@ def _open_parser() -> argparse.ArgumentParser:
         epilog="sub-commands: 'case-review validate PATH...' checks case files without opening the app.",
     )
     parser.add_argument("case", nargs="?", metavar="CASE_OR_DIR", help="case file (TOML), or a folder holding one")
+    parser.add_argument("--review", metavar="FILE", help="review file to open or create (default: beside the case)")
+    parser.add_argument("--reviewer", metavar="NAME", help="your name on the review (default: user config, else login)")
     parser.add_argument("--theme", metavar="NAME", help="colour theme (remembered when changed in the app)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -67,7 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = _validate_parser().parse_args(args[1:])
             return run_validate([Path(p) for p in options.paths], sys.stdout)
         options = _open_parser().parse_args(args)
-        return run_app(Path(options.case) if options.case else None, theme=options.theme)
+        return run_app(
+            Path(options.case) if options.case else None,
+            theme=options.theme,
+            review=Path(options.review) if options.review else None,
+            reviewer=options.reviewer,
+        )
     except UsageError as error:
         _print_error(str(error))
         return EXIT_USAGE
@@ -141,21 +148,51 @@ def resolve_case_path(case: Path | None) -> Path:
     return case
 
 
-def run_app(case: Path | None, *, theme: str | None = None) -> int:
-    """Load the case, then open the app on it; a bad case never reaches the UI."""
+def default_reviewer() -> str:
+    """The reviewer's name: from the user config, else the login name."""
+    import getpass
+
+    from tui.store.user_config import load_user_config
+
+    config, _warning = load_user_config()
+    if config.reviewer:
+        return config.reviewer
+    try:
+        return getpass.getuser() or "reviewer"
+    except (KeyError, OSError):
+        return "reviewer"
+
+
+def run_app(
+    case: Path | None,
+    *,
+    theme: str | None = None,
+    review: Path | None = None,
+    reviewer: str | None = None,
+) -> int:
+    """Load the case and its review, then open the app; bad input never reaches the UI."""
+    from tui.model.review_session import ReviewSession
     from tui.store import InputFileError, read_case
+    from tui.store.review_file import file_sha256, read_review, review_path_for
 
     path = resolve_case_path(case)
     try:
         record = read_case(path)
+        name = (reviewer or default_reviewer()).strip() or "reviewer"
+        review_path = review or review_path_for(path, record.id, name)
+        existing = read_review(review_path, record) if review_path.exists() else None
     except InputFileError as error:
         for line in error.lines():
             print(line, file=sys.stderr)
         return EXIT_USAGE if error.unreadable else EXIT_PROBLEMS
 
-    from tui.app import CaseReviewApp  # Textual is imported only on this path.
+    from tui.app import CaseReviewApp, new_review  # Textual is imported only on this path.
 
-    app = CaseReviewApp(record, case_path=path, theme=None)
+    if existing is not None:
+        session = ReviewSession(existing, saved=existing)
+    else:
+        session = ReviewSession(new_review(record, file_sha256(path), name))
+    app = CaseReviewApp(record, case_path=path, session=session, review_path=review_path, reviewer=name)
     if theme is not None:
         if theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))

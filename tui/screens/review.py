@@ -19,6 +19,11 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, Static
 
 from tui.model import CaseRecord
+from tui.model.anchoring import text_quote
+from tui.model.review import Annotation, new_annotation_id, now
+from tui.model.review_session import ReviewSession
+from tui.screens.annotation_editor import AnnotationDraft, AnnotationEditor
+from tui.screens.annotation_targets import Target, annotations_at, document_order, focused_target
 from tui.model.text_spans import TextHit, find_in_case, find_quote
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.key_hints import KeyHints
@@ -34,6 +39,7 @@ PREBUILD_DELAY = 0.2
 
 PANES_GROUP = Binding.Group("Panes", compact=True)
 HITS_GROUP = Binding.Group("Hits", compact=True)
+NOTES_GROUP = Binding.Group("Notes", compact=True)
 
 
 class ReviewScreen(Screen[None]):
@@ -47,11 +53,23 @@ class ReviewScreen(Screen[None]):
         Binding("slash", "start_search", "Search", id="search.start"),
         Binding("n", "next_hit", "Next hit", id="search.next", group=HITS_GROUP),
         Binding("N", "previous_hit", "Previous hit", id="search.previous", group=HITS_GROUP),
+        Binding("a", "annotate", "Annotate", id="annotation.add"),
+        Binding("e", "edit_annotation", "Edit note", show=False, id="annotation.edit"),
+        Binding("d", "delete_annotation", "Delete note", show=False, id="annotation.delete"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="annotation.undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="annotation.redo"),
+        Binding("right_square_bracket", "next_annotation", "Next note", id="annotation.next", group=NOTES_GROUP),
+        Binding("left_square_bracket", "previous_annotation", "Previous note", id="annotation.previous",
+                group=NOTES_GROUP),
     ]
 
-    def __init__(self, case: CaseRecord) -> None:
+    def __init__(self, case: CaseRecord, session: ReviewSession, *, author: str, review_label: str) -> None:
         super().__init__()
         self.case = case
+        self.session = session
+        self.author = author
+        self.review_label = review_label
+        """Where the review is saved, as the status line shows it."""
         self.current_pane = "sections"
         self.search_query = ""
         self.hits: list[TextHit] = []
@@ -63,7 +81,9 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="main"):
             yield SectionNavigator(self.case, id="navigator")
             with Vertical(id="workspace"):
-                yield PaneBar(id="pane-bar")
+                with Horizontal(id="pane-row"):
+                    yield PaneBar(id="pane-bar")
+                    yield Static(id="review-status")
                 with ContentSwitcher(initial="sections-pane", id="panes"):
                     yield SectionReader(self.case, id="sections-pane")
                 yield Input(placeholder="search the case text; enter keeps the hits, escape clears", id="search-bar")
@@ -75,6 +95,7 @@ class ReviewScreen(Screen[None]):
         first = next((s for s in self.case.sections if s.text.strip()), self.case.sections[0])
         self.query_one(SectionNavigator).select_section(first.id)
         self.query_one(SectionReader).focus()
+        self.refresh_annotations()
         # Build the other panes once the first screen is up: off the start-up path, and
         # before a user's "2" arrives, so keys typed right after it reach the new pane.
         self.set_timer(self.prebuild_delay, self._prebuild_panes)
@@ -86,6 +107,7 @@ class ReviewScreen(Screen[None]):
                 pane = self._build_pane(name)
                 pane.display = False
                 await switcher.mount(pane)
+        self.refresh_annotations()
 
     # ---- panes ---------------------------------------------------------------------
 
@@ -113,6 +135,7 @@ class ReviewScreen(Screen[None]):
         pane_id = f"{name}-pane"
         if not switcher.query(f"#{pane_id}"):
             await switcher.mount(self._build_pane(name))
+            self.refresh_annotations()
         switcher.current = pane_id
         self.current_pane = name
         self.query_one(PaneBar).show_current(name)
@@ -120,13 +143,15 @@ class ReviewScreen(Screen[None]):
             self._set_status("")  # the sentence position speaks of the reader only
         pane = switcher.query_one(f"#{pane_id}")
         focus_target = pane if pane.can_focus else next((w for w in pane.query("*") if w.can_focus), pane)
-        focus_target.focus()
+        # Synchronously, so keys typed straight after the pane key already reach the pane.
+        self.set_focus(focus_target)
 
     # ---- sections and jumps ----------------------------------------------------------
 
     def on_section_navigator_section_chosen(self, message: SectionNavigator.SectionChosen) -> None:
         self.reader.show(message.section_id)
         self._apply_hits_to_reader()
+        self._apply_annotations_to_reader()
 
     @on(JumpToQuote)
     async def jump_to_quote(self, message: JumpToQuote) -> None:
@@ -138,6 +163,7 @@ class ReviewScreen(Screen[None]):
         self.query_one(SectionNavigator).select_section(hit.section_id, announce=False)
         self.reader.show(hit.section_id)
         self._apply_hits_to_reader()
+        self._apply_annotations_to_reader()
         self.reader.highlight_quote(hit.start, hit.end)
 
     def on_section_reader_sentence_moved(self, message: SectionReader.SentenceMoved) -> None:
@@ -202,6 +228,7 @@ class ReviewScreen(Screen[None]):
         if self.reader.section_id != hit.section_id:
             self.query_one(SectionNavigator).select_section(hit.section_id, announce=False)
             self.reader.show(hit.section_id)
+            self._apply_annotations_to_reader()
         self._apply_hits_to_reader()
         self._report_hits()
 
@@ -264,3 +291,134 @@ class ReviewScreen(Screen[None]):
         from tui.widgets.medication_table import MedicationTable
 
         self.query_one(MedicationTable).sort_by(column.capitalize())
+
+    # ---- annotations -------------------------------------------------------------------
+
+    def refresh_annotations(self) -> None:
+        """Show the session's annotations everywhere: reader spans, row marks, tree counts, status."""
+        self._apply_annotations_to_reader()
+        self.query_one(SectionNavigator).set_annotation_counts(self.session.counts("section"))
+        for widget_id, kind in (("medication-table", "medication"), ("pain-table", "pain_score"),
+                                ("timeline-table", "timeline")):
+            for table in self.query(f"#{widget_id}"):
+                table.set_annotation_counts(self.session.counts(kind))  # type: ignore[attr-defined]
+        self.refresh_review_status()
+
+    def refresh_review_status(self) -> None:
+        status = self.query_one("#review-status", Static)
+        count = len(self.session.review.annotations)
+        marker = "● unsaved  " if self.session.dirty else ""
+        status.update(plain_line(f"{marker}{count} notes · {self.review_label}"))
+        status.set_class(self.session.dirty, "unsaved")
+
+    def _apply_annotations_to_reader(self) -> None:
+        section_id = self.reader.section_id
+        spans = [
+            (a.start, a.end)
+            for a in self.session.on_target("section", section_id or "")
+            if a.start is not None and a.end is not None
+        ]
+        self.reader.set_annotated(spans)
+
+    def action_annotate(self) -> None:
+        target = focused_target(self.case, self.focused)
+        if target is None:
+            self.notify("Nothing to annotate here: move to the text, a section or a row.", severity="warning")
+            return
+
+        def add(draft: AnnotationDraft | None) -> None:
+            if draft is not None:
+                self.session.add(self._new_annotation(target, draft))
+                self.reader.selection = None
+                self.refresh_annotations()
+
+        self.app.push_screen(AnnotationEditor(target.label, target.quote), add)
+
+    def _new_annotation(self, target: Target, draft: AnnotationDraft) -> Annotation:
+        stamp = now()
+        quote = prefix = suffix = None
+        if target.start is not None and target.end is not None:
+            section = self.case.section(target.target_id)
+            quote, prefix, suffix = text_quote(section.text if section else "", target.start, target.end)
+        return Annotation(
+            id=new_annotation_id(stamp), target=target.kind, target_id=target.target_id,
+            start=target.start, end=target.end, quote=quote, prefix=prefix, suffix=suffix,
+            kind=draft.kind, tags=list(draft.tags), body=draft.body, author=self.author,
+            created=stamp, updated=stamp, status=draft.status,
+        )
+
+    def _focused_annotation(self) -> Annotation | None:
+        target = focused_target(self.case, self.focused)
+        found = annotations_at(self.session, target) if target else []
+        if not found:
+            self.notify("No note here.", severity="warning")
+            return None
+        return found[0]
+
+    def action_edit_annotation(self) -> None:
+        annotation = self._focused_annotation()
+        if annotation is None:
+            return
+        draft = AnnotationDraft(annotation.kind, tuple(annotation.tags), annotation.status, annotation.body)
+
+        def save(result: AnnotationDraft | None) -> None:
+            if result is not None:
+                self.session.update(annotation.model_copy(update={
+                    "kind": result.kind, "tags": list(result.tags), "status": result.status,
+                    "body": result.body, "updated": now(),
+                }))
+                self.refresh_annotations()
+
+        self.app.push_screen(AnnotationEditor(f"edit note ({annotation.kind})", annotation.quote, draft), save)
+
+    def action_delete_annotation(self) -> None:
+        annotation = self._focused_annotation()
+        if annotation is not None:
+            self.session.delete(annotation.id)
+            self.refresh_annotations()
+            self.notify("Note deleted; ctrl+z brings it back.")
+
+    def action_undo(self) -> None:
+        if self.session.undo():
+            self.refresh_annotations()
+        else:
+            self._set_status("nothing to undo")
+
+    def action_redo(self) -> None:
+        if self.session.redo():
+            self.refresh_annotations()
+        else:
+            self._set_status("nothing to redo")
+
+    async def action_next_annotation(self) -> None:
+        await self._step_annotation(+1)
+
+    async def action_previous_annotation(self) -> None:
+        await self._step_annotation(-1)
+
+    async def _step_annotation(self, step: int) -> None:
+        ordered = document_order(self.case, self.session.review.annotations)
+        if not ordered:
+            self._set_status("no notes yet: a annotates")
+            return
+        ids = [a.id for a in ordered]
+        self._annotation_index = (getattr(self, "_annotation_index", -1 if step > 0 else 0) + step) % len(ids)
+        annotation = ordered[self._annotation_index]
+        await self.go_to_annotation(annotation)
+        self._set_status(f"note {self._annotation_index + 1}/{len(ids)}: {annotation.kind}")
+
+    async def go_to_annotation(self, annotation: Annotation) -> None:
+        """Show the place an annotation is on."""
+        if annotation.target == "section":
+            await self.go_to_section(annotation.target_id)
+            self.reader.show(annotation.target_id)
+            self._apply_annotations_to_reader()
+            if annotation.start is not None:
+                self.reader.move_cursor_to_offset(annotation.start)
+            self.reader.focus()
+        elif annotation.target == "medication":
+            await self.go_to_medication(annotation.target_id)
+        elif annotation.target == "pain_score":
+            await self.go_to_pain_score(annotation.target_id)
+        elif annotation.target == "timeline":
+            await self.go_to_event(annotation.target_id)

@@ -49,13 +49,26 @@ class KeyHints(Static):
                 pairs.append((display, group.description))
             else:
                 pairs.append((display, binding.description))
-        if self.app.ENABLE_COMMAND_PALETTE:
-            pairs.append((self.app.get_key_display(Binding(palette_key, "")), "palette"))
         return pairs
 
+    def on_resize(self) -> None:
+        self._render_hints()
+
     def _render_hints(self) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        # The palette key stays at the right edge whatever the width: from it every other
+        # action can be found, so it is the one hint that must never be cut off.
+        palette = Text(end="")
+        if self.app.ENABLE_COMMAND_PALETTE:
+            palette.append(f" {self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ''))} ",
+                           style="bold reverse")
+            palette.append(" palette ")
+        hints = Text(no_wrap=True, overflow="ellipsis", end="")
         for keys, description in self.hints():
-            text.append(f" {keys} ", style="bold reverse")
-            text.append(f" {description}  ")
-        self.update(text)
+            hints.append(f" {keys} ", style="bold reverse")
+            hints.append(f" {description}  ")
+        room = max(0, self.size.width - palette.cell_len)
+        if hints.cell_len > room:
+            hints.truncate(max(0, room - 1))
+            hints.append("…")
+        hints.pad_right(room - hints.cell_len)
+        self.update(hints + palette)

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from tui.clinical.timeline import point_label, position_of
 from tui.model import CaseRecord, Medication
+from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain_line
 
@@ -60,6 +61,7 @@ class MedicationTable(DataTable[Text]):
         ]
         self.sort_column: int | None = None
         self.sort_reverse = False
+        self.annotation_counts: dict[str, int] = {}
 
     def on_mount(self) -> None:
         self._populate()
@@ -68,6 +70,11 @@ class MedicationTable(DataTable[Text]):
     def row_ids(self) -> list[str]:
         """Medication ids in the order shown."""
         return [str(self.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(self.row_count)]
+
+    def set_annotation_counts(self, counts: dict[str, int]) -> None:
+        """Show how many annotations each row holds."""
+        self.annotation_counts = counts
+        mark_rows(self, counts, self.row_ids)
 
     def _ordered(self) -> list[Medication]:
         medications = list(self._case.medications)
@@ -80,11 +87,13 @@ class MedicationTable(DataTable[Text]):
         current = self.row_ids[self.cursor_row] if self.row_count else None
         ordered = self._ordered()  # before clearing, so a failure cannot leave an empty table
         self.clear(columns=True)
+        self.add_column(Text("✎"), key=NOTES_COLUMN, width=3)
         for index, column in enumerate(self._columns):
             arrow = ("▼" if self.sort_reverse else "▲") if index == self.sort_column else ""
             self.add_column(plain_line(f"{column.title}{arrow}"), key=column.title.lower(), width=column.width)
         for medication in ordered:
-            cells = [plain_line(column.cell(medication)) for column in self._columns]
+            cells = [notes_cell(self.annotation_counts.get(medication.id, 0))]
+            cells.extend(plain_line(column.cell(medication)) for column in self._columns)
             self.add_row(*cells, key=medication.id)
         if current is not None:
             self.move_cursor(row=self.row_ids.index(current))

@@ -23,6 +23,7 @@ from textual_plotext import PlotextPlot
 from tui.clinical.pain import MODERATE_REDUCTION, SUBSTANTIAL_REDUCTION, PainChange, pain_changes
 from tui.clinical.timeline import medication_spans, place_events, point_label, position_of
 from tui.model import CaseRecord, PainScore
+from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain_line
 
@@ -44,18 +45,24 @@ class PainScoreTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         names = {m.id: f"{m.name} {m.dose_label}".strip() for m in self._case.medications}
+        self.add_column(Text("✎"), key=NOTES_COLUMN, width=3)
         for title in ("When", "Condition", "NRS", "Medications in force"):
             self.add_column(plain_line(title), key=title.lower())
         for score in self._case.pain_scores:
             value = f"{score.value:g}" if score.value is not None else f"“{score.description}”"
             after = ", ".join(names.get(m, m) for m in score.after)
             self.add_row(
+                notes_cell(0),
                 plain_line(point_label(self._case, score.when) or score.when),
                 plain_line(score.condition),
                 plain_line(value, style="" if score.value is not None else "italic"),
                 plain_line(after),
                 key=score.id,
             )
+
+    def set_annotation_counts(self, counts: dict[str, int]) -> None:
+        """Show how many annotations each score holds."""
+        mark_rows(self, counts, [s.id for s in self._case.pain_scores])
 
     def select_score(self, score_id: str) -> None:
         ids = [s.id for s in self._case.pain_scores]

@@ -38,6 +38,20 @@ class SectionNavigator(Tree[str]):
             if has_children:
                 self._add_children(child, section.id)
 
+    def set_annotation_counts(self, counts: dict[str, int]) -> None:
+        """Label each section with how many annotations it holds (`Discussion ✎3`)."""
+        for line in range(self.last_line + 1):
+            node = self.get_node_at_line(line)
+            if node is None or node.data is None:
+                continue
+            section = self._case.section(node.data)
+            if section is None:
+                continue
+            label = plain_line(section.title)
+            if counts.get(section.id):
+                label.append(f" ✎{counts[section.id]}", style="bold")
+            node.set_label(label)
+
     def select_section(self, section_id: str, *, announce: bool = True) -> None:
         """Move the cursor to a section; the reader follows through `SectionChosen`."""
         for line in range(self.last_line + 1):

@@ -50,6 +50,8 @@ class SectionReader(ScrollView, can_focus=True):
         "reader--hit",
         "reader--current-hit",
         "reader--quote",
+        "reader--annotation",
+        "reader--selection",
     }
 
     class SentenceMoved(Message):
@@ -74,6 +76,9 @@ class SectionReader(ScrollView, can_focus=True):
         self.hits: list[Span] = []
         self.current_hit: int | None = None
         self.quote: Span | None = None
+        self.annotated: list[Span] = []
+        self.selection: Span | None = None
+        """A text selection made with `v` or shift+arrows; None when there is none."""
 
     # ---- what is shown -------------------------------------------------------------
 
@@ -102,7 +107,7 @@ class SectionReader(ScrollView, can_focus=True):
         self._display = sanitize_text(section.text)
         self._sentences = sentence_spans(section.text)
         self.cursor = 0
-        self.hits, self.current_hit, self.quote = [], None, None
+        self.hits, self.current_hit, self.quote, self.selection = [], None, None, None
         self._wrapped_width = -1
         self._relayout()
         self.scroll_home(animate=False)
@@ -113,6 +118,11 @@ class SectionReader(ScrollView, can_focus=True):
         self.hits, self.current_hit = hits, current
         if current is not None:
             self.move_cursor_to_offset(hits[current][0])
+        self.refresh()
+
+    def set_annotated(self, spans: list[Span]) -> None:
+        """Mark the spans that carry annotations."""
+        self.annotated = spans
         self.refresh()
 
     def highlight_quote(self, start: int, end: int) -> None:
@@ -168,6 +178,8 @@ class SectionReader(ScrollView, can_focus=True):
     def _styled_slice(self, start: int, end: int) -> Text:
         line = Text(self._display[start:end].rstrip("\n"), end="")
         layers: list[tuple[Span, Style]] = []
+        annotation_style = self.get_component_rich_style("reader--annotation")
+        layers.extend((span, annotation_style) for span in self.annotated)
         if self._sentences:
             layers.append((self._sentences[self.cursor], self.get_component_rich_style("reader--cursor")))
         if self.quote is not None:
@@ -175,6 +187,8 @@ class SectionReader(ScrollView, can_focus=True):
         for index, hit in enumerate(self.hits):
             name = "reader--current-hit" if index == self.current_hit else "reader--hit"
             layers.append((hit, self.get_component_rich_style(name)))
+        if self.selection is not None:
+            layers.append((self.selection, self.get_component_rich_style("reader--selection")))
         for (span_start, span_end), style in layers:
             left, right = max(span_start, start), min(span_end, end)
             if left < right:

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 
 from tui.clinical.timeline import MedicationSpan, medication_spans, place_events
 from tui.model import CaseRecord
+from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
 from tui.widgets.plain import plain, plain_line
 
 BAR_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan", "bright_magenta", "bright_yellow")
@@ -45,6 +46,7 @@ class TimelineTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         spans = medication_spans(self._case)
+        self.add_column(Text("✎"), key=NOTES_COLUMN, width=3)
         self.add_column(plain_line("#"), key="index")
         self.add_column(plain_line("Day"), key="day")
         self.add_column(plain_line("Event"), key="event")
@@ -53,12 +55,17 @@ class TimelineTable(DataTable[Text]):
         for placed in place_events(self._case):
             bars = [_bar(span, placed.index, BAR_COLOURS[n % len(BAR_COLOURS)]) for n, span in enumerate(spans)]
             self.add_row(
+                notes_cell(0),
                 Text(str(placed.index)),
                 plain_line(placed.day_label),
                 plain_line(placed.event.label),
                 *bars,
                 key=placed.event.id,
             )
+
+    def set_annotation_counts(self, counts: dict[str, int]) -> None:
+        """Show how many annotations each event holds."""
+        mark_rows(self, counts, [t.id for t in self._case.timeline])
 
     def select_event(self, event_id: str) -> None:
         ids = [t.id for t in self._case.timeline]

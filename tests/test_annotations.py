@@ -1,0 +1,229 @@
+"""Annotating from the keyboard: add, edit, delete, undo, redo, save, reopen, quit safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import SEED_CASE, RunCli
+from tests.review_helpers import current_pane, make_app, reader, review_screen, screen_text
+from tui.model.review import Annotation
+from tui.screens.annotation_editor import AnnotationEditor
+from tui.screens.quit_dialog import QuitDialog
+from tui.store.review_file import read_review
+from tui.widgets.medication_table import MedicationTable
+from tui.widgets.section_navigator import SectionNavigator
+
+SIZE = (110, 32)
+
+
+async def _annotate(pilot, body: str, *, tags: str = "") -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("a")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, AnnotationEditor)
+    await pilot.press(*body)
+    if tags:
+        pilot.app.screen.query_one("#editor-tags").value = tags
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_annotate_a_sentence_save_and_find_it_again_after_restart(tmp_path: Path) -> None:
+    review_path = tmp_path / "ana.review.toml"
+    app = make_app(review_path=review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j")  # second sentence of the Abstract's Background
+        start, end = reader(app).sentences[1]
+        await _annotate(pilot, "Which analgesics?", tags="evidence, citation")
+        assert "● unsaved" in screen_text(app)
+        assert reader(app).annotated == [(start, end)]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "● unsaved" not in screen_text(app)
+    saved = read_review(review_path, app.case)
+    [annotation] = saved.annotations
+    assert (annotation.target, annotation.target_id, annotation.start, annotation.end) == (
+        "section", "abstract-background", start, end,
+    )
+    assert annotation.quote == app.case.section("abstract-background").text[start:end]  # type: ignore[union-attr]
+    assert annotation.body == "Which analgesics?" and annotation.tags == ["evidence", "citation"]
+    assert annotation.author == "tester"
+
+    again = make_app(review_path=review_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert reader(again).section_id == "abstract-background"
+        assert reader(again).annotated == [(start, end)]
+        navigator = review_screen(again).query_one(SectionNavigator)
+        labels = [navigator.get_node_at_line(n).label.plain for n in range(navigator.last_line + 1)]  # type: ignore[union-attr]
+        assert "Background ✎1" in labels
+        assert "1 notes" in screen_text(again) and "● unsaved" not in screen_text(again)
+
+
+async def test_annotate_a_medication_row_marks_it() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "j", "j")
+        await _annotate(pilot, "Dose per hour?")
+        [annotation] = app.session.review.annotations
+        assert (annotation.target, annotation.target_id, annotation.start) == ("medication", "fentanyl-pca", None)
+        table = review_screen(app).query_one(MedicationTable)
+        assert table.get_cell("fentanyl-pca", "notes").plain == "✎1"
+        assert table.get_cell("acetaminophen", "notes").plain == ""
+
+
+async def test_escape_cancels_the_editor() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a", *"draft", "escape")
+        await pilot.pause()
+        assert app.session.review.annotations == []
+        assert not app.session.dirty
+
+
+async def test_edit_changes_the_body_and_kind() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _annotate(pilot, "first")
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, AnnotationEditor)
+        editor.query_one("#editor-kind").value = "concern"
+        await pilot.press("end", *" and more", "ctrl+s")
+        await pilot.pause()
+        [annotation] = app.session.review.annotations
+        assert annotation.body == "first and more"
+        assert annotation.kind == "concern"
+
+
+async def test_delete_then_undo_then_redo() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _annotate(pilot, "keep me")
+        [original] = app.session.review.annotations
+        await pilot.press("d")
+        assert app.session.review.annotations == []
+        assert reader(app).annotated == []
+        await pilot.press("ctrl+z")
+        assert app.session.review.annotations == [original]
+        assert reader(app).annotated == [(original.start, original.end)]
+        await pilot.press("ctrl+y")
+        assert app.session.review.annotations == []
+        await pilot.press("ctrl+z", "ctrl+z")
+        assert app.session.review.annotations == [], "undoing the add as well"
+        assert not app.session.dirty
+
+
+async def test_next_and_previous_annotation_in_document_order() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "j")
+        await _annotate(pilot, "on acetaminophen")
+        await pilot.press("1", "j", "j")
+        await _annotate(pilot, "on the text")
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert current_pane(app) == "sections-pane"
+        assert reader(app).cursor == 2
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert current_pane(app) == "medications-pane"
+        table = review_screen(app).query_one(MedicationTable)
+        assert table.row_ids[table.cursor_row] == "acetaminophen"
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert current_pane(app) == "sections-pane"
+
+
+async def test_quit_with_unsaved_changes_asks_and_escape_stays() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _annotate(pilot, "unsaved")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, QuitDialog)
+
+
+async def test_quit_dialog_s_saves_and_quits(tmp_path: Path) -> None:
+    review_path = tmp_path / "r.review.toml"
+    app = make_app(review_path=review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _annotate(pilot, "save me")
+        await pilot.press("q", "s")
+        await pilot.pause()
+        assert not app.is_running
+    assert [a.body for a in read_review(review_path, app.case).annotations] == ["save me"]
+
+
+async def test_quit_dialog_d_discards_and_quits(tmp_path: Path) -> None:
+    review_path = tmp_path / "r.review.toml"
+    app = make_app(review_path=review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _annotate(pilot, "throw away")
+        await pilot.press("q", "d")
+        await pilot.pause()
+        assert not app.is_running
+    assert not review_path.exists()
+
+
+async def test_a_failed_save_keeps_the_work_and_the_old_file(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    review_path = tmp_path / "r.review.toml"
+    app = make_app(review_path=review_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _annotate(pilot, "first")
+        await pilot.press("ctrl+s")
+        before = review_path.read_bytes()
+        await _annotate(pilot, "second")
+
+        def broken_replace(*_args: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("tui.store.atomic._replace", broken_replace)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert review_path.read_bytes() == before
+        assert app.session.dirty and len(app.session.review.annotations) == 2
+        assert "● unsaved" in screen_text(app)
+
+
+def test_review_of_another_case_is_refused_at_start(run_cli: RunCli, tmp_path: Path) -> None:
+    review = tmp_path / "other.review.toml"
+    review.write_text(
+        '[review]\ncase_id = "another-case"\ncase_sha256 = "' + "0" * 64 + '"\nreviewer = "x"\n'
+        "created = 2026-01-01T00:00:00Z\nupdated = 2026-01-01T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    result = run_cli(SEED_CASE, "--review", review)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"{review}: review.case_id: a review of case 'another-case', not of 'clonazepam-vcf-myeloma'"
+    ]
+
+
+def test_malformed_review_is_one_line_per_problem(run_cli: RunCli, tmp_path: Path) -> None:
+    review = tmp_path / "bad.review.toml"
+    review.write_text("[review\n", encoding="utf-8")
+    result = run_cli(SEED_CASE, "--review", review)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{review}:1:8: TOML syntax:")
+    assert "Traceback" not in result.stderr
+
+
+def test_annotation_model_is_what_is_saved(tmp_path: Path) -> None:
+    # Guard: the helper really writes to the temporary folder, never beside the case.
+    app = make_app()
+    assert app.review_path is not None and SEED_CASE.parent not in app.review_path.parents
+    assert Annotation.model_fields["status"].default == "open"

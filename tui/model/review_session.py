@@ -1,0 +1,88 @@
+"""A review being edited: the current review, what was last saved, and undo/redo.
+
+Reviews are immutable models, so each change replaces the whole review and the undo
+stack simply keeps earlier reviews: every change (deletes included) can be undone
+exactly, and "unsaved changes" is a comparison, not a flag that can drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tui.model.review import Annotation, Review, TargetKind, now
+
+UNDO_LIMIT = 500
+
+
+@dataclass
+class ReviewSession:
+    """The single owner of the review while the app runs."""
+
+    review: Review
+    saved: Review | None = None
+    """The review as last read from or written to disk; None when there is no file yet."""
+    _undo: list[Review] = field(default_factory=list)
+    _redo: list[Review] = field(default_factory=list)
+
+    @property
+    def dirty(self) -> bool:
+        """True when the review differs from what is on disk (a new, empty review is not dirty)."""
+        if self.saved is None:
+            return bool(self.review.annotations or self.review.checklist)
+        return self.review.ordered() != self.saved.ordered()
+
+    def _replace(self, review: Review) -> None:
+        self._undo.append(self.review)
+        del self._undo[:-UNDO_LIMIT]
+        self._redo.clear()
+        header = review.review.model_copy(update={"updated": now()})
+        self.review = review.model_copy(update={"review": header})
+
+    def add(self, annotation: Annotation) -> None:
+        self._replace(self.review.model_copy(update={"annotations": [*self.review.annotations, annotation]}))
+
+    def update(self, annotation: Annotation) -> None:
+        annotations = [annotation if a.id == annotation.id else a for a in self.review.annotations]
+        self._replace(self.review.model_copy(update={"annotations": annotations}))
+
+    def delete(self, annotation_id: str) -> Annotation | None:
+        removed = self.find(annotation_id)
+        if removed is not None:
+            remaining = [a for a in self.review.annotations if a.id != annotation_id]
+            self._replace(self.review.model_copy(update={"annotations": remaining}))
+        return removed
+
+    def undo(self) -> bool:
+        if not self._undo:
+            return False
+        self._redo.append(self.review)
+        self.review = self._undo.pop()
+        return True
+
+    def redo(self) -> bool:
+        if not self._redo:
+            return False
+        self._undo.append(self.review)
+        self.review = self._redo.pop()
+        return True
+
+    def mark_saved(self) -> None:
+        self.saved = self.review
+
+    def find(self, annotation_id: str) -> Annotation | None:
+        return next((a for a in self.review.annotations if a.id == annotation_id), None)
+
+    def on_target(self, target: TargetKind, target_id: str) -> list[Annotation]:
+        """Annotations on one section, row or event, oldest first."""
+        return sorted(
+            (a for a in self.review.annotations if a.target == target and a.target_id == target_id),
+            key=lambda a: a.id,
+        )
+
+    def counts(self, target: TargetKind) -> dict[str, int]:
+        """How many annotations each target of one kind holds."""
+        counts: dict[str, int] = {}
+        for annotation in self.review.annotations:
+            if annotation.target == target:
+                counts[annotation.target_id] = counts.get(annotation.target_id, 0) + 1
+        return counts

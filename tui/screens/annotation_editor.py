@@ -1,0 +1,87 @@
+"""The annotation editor: kind, tags, status and a multi-line body, all from the keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from tui.model.review import ANNOTATION_KINDS, AnnotationKind, AnnotationStatus
+from tui.widgets.plain import plain, plain_line
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationDraft:
+    """What the editor returns: the reviewer's words, not yet an annotation."""
+
+    kind: AnnotationKind
+    tags: tuple[str, ...]
+    status: AnnotationStatus
+    body: str
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags typed as `dose, route  follow-up`: split on commas and spaces, duplicates dropped."""
+    seen: dict[str, None] = {}
+    for tag in text.replace(",", " ").split():
+        seen.setdefault(tag[:60], None)
+    return tuple(seen)
+
+
+class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
+    """`ctrl+s` accepts, `escape` cancels; `tab` moves between the fields."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "accept", "Accept", priority=True, id="editor.accept"),
+        Binding("escape", "cancel", "Cancel", id="editor.cancel"),
+    ]
+
+    def __init__(self, target_label: str, quote: str | None, draft: AnnotationDraft | None = None) -> None:
+        super().__init__()
+        self._target_label = target_label
+        self._quote = quote
+        self._draft = draft or AnnotationDraft("comment", (), "open", "")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="editor-dialog"):
+            yield Static(plain_line(f"Annotate: {self._target_label}"), id="editor-target")
+            if self._quote:
+                yield Static(plain(f"“{self._quote}”"), id="editor-quote")
+            with Horizontal(id="editor-fields"):
+                with Vertical(classes="editor-field"):
+                    yield Label("Kind")
+                    yield Select([(k, k) for k in ANNOTATION_KINDS], value=self._draft.kind, allow_blank=False,
+                                 id="editor-kind")
+                with Vertical(classes="editor-field"):
+                    yield Label("Status")
+                    yield Select([("open", "open"), ("resolved", "resolved")], value=self._draft.status,
+                                 allow_blank=False, id="editor-status")
+                with Vertical(classes="editor-field editor-tags"):
+                    yield Label("Tags (comma or space separated)")
+                    yield Input(value=" ".join(self._draft.tags), id="editor-tags")
+            yield Label("Note")
+            yield TextArea(self._draft.body, id="editor-body", soft_wrap=True, show_line_numbers=False)
+            yield Static("ctrl+s accept   escape cancel   tab next field", id="editor-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#editor-body", TextArea).focus()
+
+    def action_accept(self) -> None:
+        kind = self.query_one("#editor-kind", Select).value
+        status = self.query_one("#editor-status", Select).value
+        self.dismiss(
+            AnnotationDraft(
+                kind=kind if kind in ANNOTATION_KINDS else "comment",  # type: ignore[arg-type]
+                tags=parse_tags(self.query_one("#editor-tags", Input).value),
+                status="resolved" if status == "resolved" else "open",
+                body=self.query_one("#editor-body", TextArea).text,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
