@@ -227,3 +227,64 @@ def test_annotation_model_is_what_is_saved(tmp_path: Path) -> None:
     app = make_app()
     assert app.review_path is not None and SEED_CASE.parent not in app.review_path.parents
     assert Annotation.model_fields["status"].default == "open"
+
+
+async def test_selection_by_sentence_word_and_character_then_annotate() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = reader(app)
+        text = view.text
+        first_start, first_end = view.sentences[0]
+        await pilot.press("v")
+        assert view.selection == (first_start, first_end)
+        await pilot.press("v")
+        assert view.selection is None
+        await pilot.press("shift+right", "shift+right", "shift+right")
+        assert view.selection == (first_start, first_start + 3)
+        await pilot.press("shift+left")
+        assert view.selection == (first_start, first_start + 2)
+        await pilot.press("ctrl+shift+right")
+        assert text[slice(*view.selection)] == "Vertebral"  # type: ignore[misc]
+        await pilot.press("ctrl+shift+right")
+        assert text[slice(*view.selection)] == "Vertebral compression"  # type: ignore[misc]
+        await pilot.press("shift+down")
+        assert view.selection == (first_start, first_end)
+        await pilot.press("shift+down")
+        assert view.selection == (first_start, view.sentences[1][1])
+        await pilot.press("shift+up")
+        assert view.selection == (first_start, view.sentences[1][0])
+        await pilot.press("escape")
+        assert view.selection is None
+        await pilot.press("home", "ctrl+shift+right", "ctrl+shift+right")
+        await _annotate(pilot, "two words")
+        [annotation] = app.session.review.annotations
+        assert annotation.quote == "Vertebral compression"
+        assert (annotation.start, annotation.end) == (first_start, first_start + len("Vertebral compression"))
+        assert view.selection is None
+
+
+async def test_mouse_maps_screen_points_to_text_offsets() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = reader(app)
+        # Row 0 is the title, row 1 blank, row 2 the first text line; two cells of margin.
+        assert view.offset_at(2, 2) == 0
+        assert view.offset_at(2 + len("Vertebral"), 2) == len("Vertebral")
+        assert view.offset_at(2, 0) is None
+        await pilot.mouse_down(view, offset=(2, 2))
+        await pilot.mouse_up(view, offset=(2, 2))
+        assert view.selection is None, "a click without a drag selects nothing"
+
+
+async def test_mouse_drag_selects_text() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = reader(app)
+        await pilot.mouse_down(view, offset=(2, 2))
+        await pilot.hover(view, offset=(2 + 8, 2))
+        await pilot.mouse_up(view, offset=(2 + 8, 2))
+        assert view.selection == (0, 9)
+        assert view.text[0:9] == "Vertebral"

@@ -190,6 +190,9 @@ class ReviewScreen(Screen[None]):
             self._go_to_hit(self.hit_index or 0)
 
     def key_escape(self) -> None:
+        if self.reader.selection is not None:
+            self.reader.clear_selection()
+            return
         bar = self.query_one("#search-bar", Input)
         if bar.has_class("visible"):
             bar.remove_class("visible")
@@ -329,7 +332,7 @@ class ReviewScreen(Screen[None]):
         def add(draft: AnnotationDraft | None) -> None:
             if draft is not None:
                 self.session.add(self._new_annotation(target, draft))
-                self.reader.selection = None
+                self.reader.clear_selection()
                 self.refresh_annotations()
 
         self.app.push_screen(AnnotationEditor(target.label, target.quote), add)

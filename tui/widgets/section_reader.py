@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import re
+
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -42,6 +46,15 @@ class SectionReader(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("home,g", "first_sentence", "First sentence", show=False, id="reader.first_sentence"),
         Binding("end,G", "last_sentence", "Last sentence", show=False, id="reader.last_sentence"),
+        Binding("v", "toggle_selection", "Select", id="reader.select"),
+        Binding("shift+right", "extend('char', 1)", "Extend by character", show=False, id="reader.extend_char"),
+        Binding("shift+left", "extend('char', -1)", "Shrink by character", show=False, id="reader.shrink_char"),
+        Binding("ctrl+shift+right,alt+shift+right", "extend('word', 1)", "Extend by word", show=False,
+                id="reader.extend_word"),
+        Binding("ctrl+shift+left,alt+shift+left", "extend('word', -1)", "Shrink by word", show=False,
+                id="reader.shrink_word"),
+        Binding("shift+down", "extend('sentence', 1)", "Extend by sentence", show=False, id="reader.extend_sentence"),
+        Binding("shift+up", "extend('sentence', -1)", "Shrink by sentence", show=False, id="reader.shrink_sentence"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -77,8 +90,8 @@ class SectionReader(ScrollView, can_focus=True):
         self.current_hit: int | None = None
         self.quote: Span | None = None
         self.annotated: list[Span] = []
-        self.selection: Span | None = None
-        """A text selection made with `v` or shift+arrows; None when there is none."""
+        self._anchor: int | None = None
+        self._head: int | None = None
 
     # ---- what is shown -------------------------------------------------------------
 
@@ -107,7 +120,8 @@ class SectionReader(ScrollView, can_focus=True):
         self._display = sanitize_text(section.text)
         self._sentences = sentence_spans(section.text)
         self.cursor = 0
-        self.hits, self.current_hit, self.quote, self.selection = [], None, None, None
+        self.hits, self.current_hit, self.quote = [], None, None
+        self._anchor = self._head = None
         self._wrapped_width = -1
         self._relayout()
         self.scroll_home(animate=False)
@@ -119,6 +133,103 @@ class SectionReader(ScrollView, can_focus=True):
         if current is not None:
             self.move_cursor_to_offset(hits[current][0])
         self.refresh()
+
+    # ---- selection -----------------------------------------------------------------
+
+    @property
+    def selection(self) -> Span | None:
+        """The selected text as (start, end), or None; made with `v`, shift+arrows or the mouse."""
+        if self._anchor is None or self._head is None or self._anchor == self._head:
+            return None
+        return (min(self._anchor, self._head), max(self._anchor, self._head))
+
+    def clear_selection(self) -> None:
+        self._anchor = self._head = None
+        self.refresh()
+
+    def select(self, start: int, end: int) -> None:
+        """Select [start, end) of the text (clamped to it)."""
+        limit = len(self._text)
+        self._anchor, self._head = max(0, min(start, limit)), max(0, min(end, limit))
+        self._follow_head()
+
+    def action_toggle_selection(self) -> None:
+        if self.selection is not None:
+            self.clear_selection()
+        elif self._sentences:
+            self.select(*self._sentences[self.cursor])
+
+    def action_extend(self, unit: str, step: int) -> None:
+        if not self._sentences:
+            return
+        if self._anchor is None or self._head is None:
+            start = self._sentences[self.cursor][0]
+            self._anchor = self._head = start
+        self._head = self._moved(self._head, unit, step)
+        self._follow_head()
+
+    def _moved(self, offset: int, unit: str, step: int) -> int:
+        text = self._text
+        if unit == "char":
+            return max(0, min(len(text), offset + step))
+        if unit == "word":
+            if step > 0:
+                match = re.compile(r"\s*\S+").match(text, offset)
+                return match.end() if match else len(text)
+            before = re.search(r"\S+\s*$", text[:offset])
+            return before.start() if before else 0
+        ends = [end for _start, end in self._sentences]
+        starts = [start for start, _end in self._sentences]
+        if step > 0:
+            return next((end for end in ends if end > offset), len(text))
+        return next((start for start in reversed(starts) if start < offset), 0)
+
+    def _follow_head(self) -> None:
+        if self._head is not None:
+            self.move_cursor_to_offset(max(0, self._head - 1) if self._head > (self._anchor or 0) else self._head)
+        self.refresh()
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under a point of the widget (for the mouse), or None off the text."""
+        row = y + self.scroll_offset.y
+        if not 0 <= row < len(self._rows):
+            return None
+        kind, start, end = self._rows[row]
+        if kind != "text":
+            return None
+        column = x + self.scroll_offset.x - MARGIN
+        cells = 0
+        for index in range(start, end):
+            cells += cell_len(self._text[index])
+            if cells > column:
+                return index
+        return end
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        offset = self.offset_at(event.x, event.y)
+        if offset is not None:
+            self._anchor = self._head = offset
+            self._dragging = True
+            self.capture_mouse()
+            self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if getattr(self, "_dragging", False):
+            offset = self.offset_at(event.x, event.y)
+            if offset is not None and self._anchor is not None:
+                # The cell under the pointer is included when dragging forwards.
+                self._head = offset + 1 if offset > self._anchor else offset
+                self.refresh()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if getattr(self, "_dragging", False):
+            self._dragging = False
+            self.release_mouse()
+            if self.selection is None and self._anchor is not None:
+                self.move_cursor_to_offset(self._anchor)
+                self.clear_selection()
+            else:
+                self._follow_head()
 
     def set_annotated(self, spans: list[Span]) -> None:
         """Mark the spans that carry annotations."""
