@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.timer import Timer
 
 from tui.commands import ActionsProvider, CaseContentsProvider, ThemesProvider
 from tui.model import CaseRecord
@@ -18,8 +19,11 @@ from tui.model.review import Review, ReviewHeader, now
 from tui.model.review_session import ReviewSession
 from tui.resources import bundled_themes_dir
 from tui.screens.review import ReviewScreen
+from tui.widgets.messages import ReviewChanged
 
 DEFAULT_THEME = "case-review-dark"
+JOURNAL_DELAY = 0.5
+"""Seconds between a change and its journal write: within the promised one second."""
 DEFAULT_REVIEWER = "reviewer"
 
 
@@ -51,6 +55,7 @@ class CaseReviewApp(App[None]):
         session: ReviewSession | None = None,
         review_path: Path | None = None,
         reviewer: str = DEFAULT_REVIEWER,
+        recovered: Review | None = None,
     ) -> None:
         super().__init__()
         self.case = case
@@ -58,7 +63,10 @@ class CaseReviewApp(App[None]):
         self.reviewer = reviewer
         self.review_path = review_path
         self.session = session or ReviewSession(new_review(case, "0" * 64, reviewer))
+        self.recovered = recovered
+        """Unsaved work found in the recovery journal, offered back at start."""
         self.startup_warnings: list[str] = []
+        self._journal_timer: Timer | None = None
         self._register_themes()
         self.theme = self._initial_theme(theme)
 
@@ -90,6 +98,46 @@ class CaseReviewApp(App[None]):
             self.notify("\n".join(self.startup_warnings), title="Some settings were not used", severity="warning",
                         markup=False, timeout=10)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.recovered is not None:
+            self._offer_recovery(self.recovered)
+
+    # ---- recovery journal ------------------------------------------------------------
+
+    def _offer_recovery(self, recovered: Review) -> None:
+        from tui.screens.recovery_dialog import RecoveryChoice, RecoveryDialog
+        from tui.store.journal import remove_journal
+
+        count = len(recovered.annotations)
+        summary = f"{count} notes, last changed {recovered.review.updated:%Y-%m-%d %H:%M} UTC"
+
+        def decide(choice: RecoveryChoice | None) -> None:
+            if choice == "restore":
+                self.session.restore(recovered)
+                self._refresh_status(annotations=True)
+                self.notify("Unsaved notes restored; ctrl+s saves them.")
+            elif self.review_path is not None:
+                remove_journal(self.review_path)
+
+        self.push_screen(RecoveryDialog(summary), decide)
+
+    def on_review_changed(self, _message: ReviewChanged) -> None:
+        # At most one journal write per JOURNAL_DELAY, however fast the changes come.
+        if self._journal_timer is None:
+            self._journal_timer = self.set_timer(JOURNAL_DELAY, self._write_journal)
+
+    def _write_journal(self) -> None:
+        from tui.store.journal import remove_journal, write_journal
+
+        self._journal_timer = None
+        if self.review_path is None:
+            return
+        try:
+            if self.session.dirty:
+                write_journal(self.review_path, self.session.review)
+            else:
+                remove_journal(self.review_path)
+        except OSError as error:
+            self.notify(f"Recovery journal not written: {error}", severity="warning", markup=False)
 
     def _theme_changed(self, _theme: object) -> None:
         from tui.store.user_config import load_user_config, save_user_config
@@ -123,6 +171,9 @@ class CaseReviewApp(App[None]):
             self.notify(f"Not saved: {error}. The previous file is unchanged.", severity="error", markup=False)
             return False
         self.session.mark_saved()
+        from tui.store.journal import remove_journal
+
+        remove_journal(self.review_path)
         self._refresh_status()
         return True
 
@@ -130,10 +181,13 @@ class CaseReviewApp(App[None]):
         if self.save_review():
             self.notify(f"Saved to {self.review_path}", markup=False)
 
-    def _refresh_status(self) -> None:
+    def _refresh_status(self, *, annotations: bool = False) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, ReviewScreen):
-                screen.refresh_review_status()
+                if annotations:
+                    screen.refresh_annotations()
+                else:
+                    screen.refresh_review_status()
 
     async def action_quit(self) -> None:
         """Quit; ask first when the review has unsaved changes."""
@@ -143,6 +197,10 @@ class CaseReviewApp(App[None]):
         from tui.screens.quit_dialog import QuitChoice, QuitDialog
 
         def decide(choice: QuitChoice | None) -> None:
+            if choice == "discard" and self.review_path is not None:
+                from tui.store.journal import remove_journal
+
+                remove_journal(self.review_path)
             if choice == "discard" or (choice == "save" and self.save_review()):
                 self.exit()
 

@@ -173,6 +173,7 @@ def run_app(
     """Load the case and its review, then open the app; bad input never reaches the UI."""
     from tui.model.review_session import ReviewSession
     from tui.store import InputFileError, read_case
+    from tui.store.journal import read_journal
     from tui.store.review_file import file_sha256, read_review, review_path_for
 
     path = resolve_case_path(case)
@@ -181,6 +182,7 @@ def run_app(
         name = (reviewer or default_reviewer()).strip() or "reviewer"
         review_path = review or review_path_for(path, record.id, name)
         existing = read_review(review_path, record) if review_path.exists() else None
+        recovered, journal_warning = read_journal(review_path, record)
     except InputFileError as error:
         for line in error.lines():
             print(line, file=sys.stderr)
@@ -192,7 +194,13 @@ def run_app(
         session = ReviewSession(existing, saved=existing)
     else:
         session = ReviewSession(new_review(record, file_sha256(path), name))
-    app = CaseReviewApp(record, case_path=path, session=session, review_path=review_path, reviewer=name)
+    if recovered is not None and existing is not None and recovered.ordered() == existing.ordered():
+        recovered = None  # the journal holds nothing the saved file lacks
+    app = CaseReviewApp(
+        record, case_path=path, session=session, review_path=review_path, reviewer=name, recovered=recovered
+    )
+    if journal_warning:
+        app.startup_warnings.append(journal_warning)
     if theme is not None:
         if theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))

@@ -66,6 +66,12 @@ class ReviewSession:
         self.review = self._redo.pop()
         return True
 
+    def restore(self, review: Review) -> None:
+        """Take back work recovered from the journal, as one undoable change."""
+        self._undo.append(self.review)
+        self._redo.clear()
+        self.review = review
+
     def mark_saved(self) -> None:
         self.saved = self.review
 

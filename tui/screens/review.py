@@ -27,7 +27,7 @@ from tui.screens.annotation_targets import Target, annotations_at, document_orde
 from tui.model.text_spans import TextHit, find_in_case, find_quote
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.key_hints import KeyHints
-from tui.widgets.messages import JumpToQuote
+from tui.widgets.messages import JumpToQuote, ReviewChanged
 from tui.widgets.pane_bar import PANES, PaneBar
 from tui.widgets.plain import plain_line
 from tui.widgets.section_navigator import SectionNavigator
@@ -307,6 +307,10 @@ class ReviewScreen(Screen[None]):
                 table.set_annotation_counts(self.session.counts(kind))  # type: ignore[attr-defined]
         self.refresh_review_status()
 
+    def _changed(self) -> None:
+        self.refresh_annotations()
+        self.post_message(ReviewChanged())
+
     def refresh_review_status(self) -> None:
         status = self.query_one("#review-status", Static)
         count = len(self.session.review.annotations)
@@ -333,7 +337,7 @@ class ReviewScreen(Screen[None]):
             if draft is not None:
                 self.session.add(self._new_annotation(target, draft))
                 self.reader.clear_selection()
-                self.refresh_annotations()
+                self._changed()
 
         self.app.push_screen(AnnotationEditor(target.label, target.quote), add)
 
@@ -370,7 +374,7 @@ class ReviewScreen(Screen[None]):
                     "kind": result.kind, "tags": list(result.tags), "status": result.status,
                     "body": result.body, "updated": now(),
                 }))
-                self.refresh_annotations()
+                self._changed()
 
         self.app.push_screen(AnnotationEditor(f"edit note ({annotation.kind})", annotation.quote, draft), save)
 
@@ -378,18 +382,18 @@ class ReviewScreen(Screen[None]):
         annotation = self._focused_annotation()
         if annotation is not None:
             self.session.delete(annotation.id)
-            self.refresh_annotations()
+            self._changed()
             self.notify("Note deleted; ctrl+z brings it back.")
 
     def action_undo(self) -> None:
         if self.session.undo():
-            self.refresh_annotations()
+            self._changed()
         else:
             self._set_status("nothing to undo")
 
     def action_redo(self) -> None:
         if self.session.redo():
-            self.refresh_annotations()
+            self._changed()
         else:
             self._set_status("nothing to redo")
 

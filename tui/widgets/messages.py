@@ -1,4 +1,4 @@
-"""Messages widgets send up to the screen; widgets never act on each other directly."""
+"""Messages widgets and screens send up; widgets never act on each other directly."""
 
 from __future__ import annotations
 
@@ -11,3 +11,7 @@ class JumpToQuote(Message):
     def __init__(self, quote: str) -> None:
         self.quote = quote
         super().__init__()
+
+
+class ReviewChanged(Message):
+    """The review in memory changed: the app journals it."""
