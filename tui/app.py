@@ -67,6 +67,8 @@ class CaseReviewApp(App[None]):
         """Unsaved work found in the recovery journal, offered back at start."""
         self.startup_warnings: list[str] = []
         self._journal_timer: Timer | None = None
+        self._disk_fingerprint: str | None = self._read_fingerprint()
+        """The review file's hash when loaded or last saved: a different one means someone else wrote it."""
         self._register_themes()
         self.theme = self._initial_theme(theme)
 
@@ -158,12 +160,28 @@ class CaseReviewApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def save_review(self) -> bool:
-        """Write the review; on failure say why and keep everything in memory."""
+    def _read_fingerprint(self) -> str | None:
+        from tui.store.review_file import fingerprint
+
+        return fingerprint(self.review_path) if self.review_path is not None else None
+
+    def changed_on_disk(self) -> bool:
+        """True when the review file is not what this session loaded or last saved."""
+        return self.review_path is not None and self._read_fingerprint() != self._disk_fingerprint
+
+    def save_review(self, *, force: bool = False) -> bool:
+        """Write the review; on failure say why and keep everything in memory.
+
+        When the file changed on disk since it was loaded, nothing is written until the
+        reviewer chooses (`ConflictDialog`); the return value is then False.
+        """
         from tui.store.review_file import write_review
 
         if self.review_path is None:
             self.notify("This review has no file to save to.", severity="error")
+            return False
+        if not force and self.changed_on_disk():
+            self._resolve_conflict()
             return False
         try:
             write_review(self.review_path, self.session.review)
@@ -171,19 +189,56 @@ class CaseReviewApp(App[None]):
             self.notify(f"Not saved: {error}. The previous file is unchanged.", severity="error", markup=False)
             return False
         self.session.mark_saved()
+        self._disk_fingerprint = self._read_fingerprint()
         from tui.store.journal import remove_journal
 
         remove_journal(self.review_path)
         self._refresh_status()
         return True
 
+    def _resolve_conflict(self) -> None:
+        from tui.screens.conflict_dialog import ConflictChoice, ConflictDialog
+        from tui.store import InputFileError
+        from tui.store.review_file import next_free_review_path, read_review
+
+        assert self.review_path is not None
+
+        def decide(choice: ConflictChoice | None) -> None:
+            assert self.review_path is not None
+            if choice == "overwrite":
+                if self.save_review(force=True):
+                    self.notify(f"Overwrote {self.review_path}", markup=False)
+            elif choice == "save_as_new":
+                old_path = self.review_path
+                self.review_path = next_free_review_path(old_path)
+                if self.save_review(force=True):
+                    self._refresh_status(label=str(self.review_path))
+                    self.notify(f"Saved as {self.review_path}; {old_path.name} is untouched.", markup=False)
+                else:
+                    self.review_path = old_path
+            elif choice == "reload":
+                try:
+                    theirs = read_review(self.review_path, self.case)
+                except InputFileError as error:
+                    self.notify("; ".join(error.lines()), title="Could not reload", severity="error", markup=False)
+                    return
+                self.session.restore(theirs)
+                self.session.mark_saved()
+                self._disk_fingerprint = self._read_fingerprint()
+                self._refresh_status(annotations=True)
+                self.notify("Reloaded the file on disk; ctrl+z brings your version back.")
+
+        self.push_screen(ConflictDialog(str(self.review_path)), decide)
+
     def action_save(self) -> None:
         if self.save_review():
             self.notify(f"Saved to {self.review_path}", markup=False)
 
-    def _refresh_status(self, *, annotations: bool = False) -> None:
+    def _refresh_status(self, *, annotations: bool = False, label: str | None = None) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, ReviewScreen):
+                if label is not None:
+                    screen.review_label = label
                 if annotations:
                     screen.refresh_annotations()
                 else:

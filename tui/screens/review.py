@@ -8,6 +8,7 @@ and their layout cost nothing at start-up.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -40,6 +41,14 @@ PREBUILD_DELAY = 0.2
 PANES_GROUP = Binding.Group("Panes", compact=True)
 HITS_GROUP = Binding.Group("Hits", compact=True)
 NOTES_GROUP = Binding.Group("Notes", compact=True)
+
+
+def _short_path(label: str, limit: int = 40) -> str:
+    """A path that fits the status line: home as `~`, long ones cut from the left (the name matters most)."""
+    home = str(Path.home())
+    if label.startswith(home + "/"):
+        label = "~" + label[len(home) :]
+    return label if len(label) <= limit else "…" + label[-(limit - 1) :]
 
 
 class ReviewScreen(Screen[None]):
@@ -315,7 +324,7 @@ class ReviewScreen(Screen[None]):
         status = self.query_one("#review-status", Static)
         count = len(self.session.review.annotations)
         marker = "● unsaved  " if self.session.dirty else ""
-        status.update(plain_line(f"{marker}{count} notes · {self.review_label}"))
+        status.update(plain_line(f"{marker}{count} notes · {_short_path(self.review_label)}"))
         status.set_class(self.session.dirty, "unsaved")
 
     def _apply_annotations_to_reader(self) -> None:

@@ -78,3 +78,22 @@ def write_review(path: Path, review: Review) -> None:
     """Write the whole review atomically; the previous file survives any failure."""
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, review_to_toml(review).encode("utf-8"))
+
+
+def fingerprint(path: Path) -> str | None:
+    """The review file's content hash, or None when there is no file: what "changed on disk" compares."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def next_free_review_path(path: Path) -> Path:
+    """`x.ana.review.toml` -> `x.ana-2.review.toml` (or -3, ...): a new file that takes nothing over."""
+    stem = path.name.removesuffix(".review.toml")
+    number = 2
+    while True:
+        candidate = path.with_name(f"{stem}-{number}.review.toml")
+        if not candidate.exists():
+            return candidate
+        number += 1

@@ -1,0 +1,45 @@
+"""Asked when the review file changed on disk since it was loaded: nothing is overwritten silently."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.widgets.plain import plain_line
+
+ConflictChoice = Literal["reload", "overwrite", "save_as_new", "cancel"]
+
+
+class ConflictDialog(ModalScreen[ConflictChoice]):
+    """`r` reload theirs, `o` overwrite with mine, `n` save mine as a new file, `escape` cancel."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "choose('reload')", "Reload theirs", id="conflict.reload"),
+        Binding("o", "choose('overwrite')", "Overwrite with mine", id="conflict.overwrite"),
+        Binding("n", "choose('save_as_new')", "Save as a new file", id="conflict.new"),
+        Binding("escape", "choose('cancel')", "Cancel", id="conflict.cancel"),
+    ]
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self._path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="conflict-dialog"):
+            yield Static("The review file changed on disk since it was loaded.", id="conflict-question")
+            yield Static(plain_line(self._path), id="conflict-path")
+            yield Static(
+                "r       reload theirs (yours stay one ctrl+z away)\n"
+                "o       overwrite with mine\n"
+                "n       save mine as a new file\n"
+                "escape  cancel",
+                id="conflict-choices",
+            )
+
+    def action_choose(self, choice: ConflictChoice) -> None:
+        self.dismiss(choice)
