@@ -9,7 +9,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from tests.conftest import SEED_CASE
 from tui.app import CaseReviewApp, new_review
-from tui.model.review_session import ReviewSession
+from tui.model.review_session import ReviewSession, open_session
 from tui.screens.review import ReviewScreen
 from tui.store import read_case
 from tui.store.review_file import file_sha256, read_review
@@ -26,8 +26,7 @@ def make_app(
     case = read_case(case_path)
     review_path = review_path or Path(tempfile.mkdtemp()) / "test.review.toml"
     if review_path.exists():
-        existing = read_review(review_path, case)
-        session = ReviewSession(existing, saved=existing)
+        session = open_session(case, file_sha256(case_path), read_review(review_path, case))
     else:
         session = ReviewSession(new_review(case, file_sha256(case_path), "tester"))
     return CaseReviewApp(case, case_path=case_path, theme=theme, session=session, review_path=review_path,

@@ -171,7 +171,7 @@ def run_app(
     reviewer: str | None = None,
 ) -> int:
     """Load the case and its review, then open the app; bad input never reaches the UI."""
-    from tui.model.review_session import ReviewSession
+    from tui.model.review_session import ReviewSession, open_session
     from tui.store import InputFileError, read_case
     from tui.store.journal import read_journal
     from tui.store.review_file import file_sha256, read_review, review_path_for
@@ -191,7 +191,7 @@ def run_app(
     from tui.app import CaseReviewApp, new_review  # Textual is imported only on this path.
 
     if existing is not None:
-        session = ReviewSession(existing, saved=existing)
+        session = open_session(record, file_sha256(path), existing)
     else:
         session = ReviewSession(new_review(record, file_sha256(path), name))
     if recovered is not None and existing is not None and recovered.ordered() == existing.ordered():

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tui.model.anchoring import reanchor
+from tui.model.case import CaseRecord
 from tui.model.review import Annotation, Review, TargetKind, now
 
 UNDO_LIMIT = 500
@@ -21,6 +23,8 @@ class ReviewSession:
     review: Review
     saved: Review | None = None
     """The review as last read from or written to disk; None when there is no file yet."""
+    orphans: frozenset[str] = frozenset()
+    """Annotations whose place could not be found in this version of the case: kept, not placed."""
     _undo: list[Review] = field(default_factory=list)
     _redo: list[Review] = field(default_factory=list)
 
@@ -92,3 +96,17 @@ class ReviewSession:
             if annotation.target == target:
                 counts[annotation.target_id] = counts.get(annotation.target_id, 0) + 1
         return counts
+
+
+def open_session(case: CaseRecord, case_sha256: str, existing: Review) -> ReviewSession:
+    """A session on a review read from disk, re-anchored when the case text has changed since.
+
+    When the case's hash differs from the one the review recorded, text annotations are
+    found again by quote and context (`anchoring.reanchor`) and the review records the
+    new hash; the session is then dirty, so the reviewer saves the moved notes knowingly.
+    """
+    review, orphans = reanchor(case, existing)
+    if existing.review.case_sha256 != case_sha256:
+        header = review.review.model_copy(update={"case_sha256": case_sha256})
+        review = review.model_copy(update={"review": header})
+    return ReviewSession(review, saved=existing, orphans=orphans)

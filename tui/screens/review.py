@@ -332,7 +332,7 @@ class ReviewScreen(Screen[None]):
         spans = [
             (a.start, a.end)
             for a in self.session.on_target("section", section_id or "")
-            if a.start is not None and a.end is not None
+            if a.start is not None and a.end is not None and a.id not in self.session.orphans
         ]
         self.reader.set_annotated(spans)
 
