@@ -47,7 +47,9 @@ def help_contexts() -> list[tuple[str, type[DOMNode]]]:
     # Imported here: some panes pull in heavy libraries and are otherwise loaded on first use.
     from tui.app import CaseReviewApp
     from tui.screens.review import ReviewScreen
+    from tui.screens.annotation_editor import AnnotationEditor
     from tui.widgets.medication_table import MedicationTable
+    from tui.widgets.notes_pane import NotesTable
     from tui.widgets.pain_pane import PainScoreTable
     from tui.widgets.section_navigator import SectionNavigator
     from tui.widgets.section_reader import SectionReader
@@ -61,5 +63,7 @@ def help_contexts() -> list[tuple[str, type[DOMNode]]]:
         ("Medications (2)", MedicationTable),
         ("Pain scores (3)", PainScoreTable),
         ("Timeline (4)", TimelineTable),
+        ("Notes (6)", NotesTable),
+        ("Annotation editor", AnnotationEditor),
     ]
     return contexts

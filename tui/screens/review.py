@@ -9,7 +9,7 @@ and their layout cost nothing at start-up.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -29,6 +29,11 @@ from tui.model.text_spans import TextHit, find_in_case, find_quote
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.messages import JumpToQuote, ReviewChanged
+
+if TYPE_CHECKING:
+    from tui.widgets.notes_pane import NotesTable
+
+    NotesTableChosen = NotesTable.Chosen
 from tui.widgets.pane_bar import PANES, PaneBar
 from tui.widgets.plain import plain_line
 from tui.widgets.section_navigator import SectionNavigator
@@ -59,6 +64,7 @@ class ReviewScreen(Screen[None]):
         Binding("2", "show_pane('medications')", "Medications", id="pane.medications", group=PANES_GROUP),
         Binding("3", "show_pane('pain')", "Pain", id="pane.pain", group=PANES_GROUP),
         Binding("4", "show_pane('timeline')", "Timeline", id="pane.timeline", group=PANES_GROUP),
+        Binding("6", "show_pane('notes')", "Notes", id="pane.notes", group=PANES_GROUP),
         Binding("slash", "start_search", "Search", id="search.start"),
         Binding("n", "next_hit", "Next hit", id="search.next", group=HITS_GROUP),
         Binding("N", "previous_hit", "Previous hit", id="search.previous", group=HITS_GROUP),
@@ -111,7 +117,7 @@ class ReviewScreen(Screen[None]):
 
     async def _prebuild_panes(self) -> None:
         switcher = self.query_one(ContentSwitcher)
-        for name, _title in PANES[1:]:
+        for _key, name, _title in PANES[1:]:
             if not switcher.query(f"#{name}-pane"):
                 pane = self._build_pane(name)
                 pane.display = False
@@ -134,6 +140,10 @@ class ReviewScreen(Screen[None]):
             from tui.widgets.pain_pane import PainPane
 
             return PainPane(self.case, id="pain-pane")
+        if name == "notes":
+            from tui.widgets.notes_pane import NotesPane
+
+            return NotesPane(id="notes-pane")
         from tui.widgets.timeline_pane import TimelinePane
 
         return TimelinePane(self.case, id="timeline-pane")
@@ -272,7 +282,7 @@ class ReviewScreen(Screen[None]):
 
     @property
     def pane_names(self) -> list[str]:
-        return [name for name, _ in PANES]
+        return [name for _key, name, _title in PANES]
 
     # ---- destinations for the command palette ----------------------------------------
 
@@ -314,7 +324,42 @@ class ReviewScreen(Screen[None]):
                                 ("timeline-table", "timeline")):
             for table in self.query(f"#{widget_id}"):
                 table.set_annotation_counts(self.session.counts(kind))  # type: ignore[attr-defined]
+        self._refresh_notes_pane()
         self.refresh_review_status()
+
+    def _refresh_notes_pane(self) -> None:
+        from tui.widgets.notes_pane import NotesPane, NoteRow
+
+        panes = self.query(NotesPane)
+        if not panes:
+            return
+        placed = [a for a in self.session.review.annotations if a.id not in self.session.orphans]
+        orphaned = sorted((a for a in self.session.review.annotations if a.id in self.session.orphans),
+                          key=lambda a: a.id)
+        rows = [NoteRow(a, self._target_label(a), False) for a in document_order(self.case, placed)]
+        rows += [NoteRow(a, self._target_label(a), True) for a in orphaned]
+        panes.first().show_notes(rows)
+
+    def _target_label(self, annotation: Annotation) -> str:
+        case = self.case
+        if annotation.target == "section":
+            section = case.section(annotation.target_id)
+            return section.title if section else annotation.target_id
+        if annotation.target == "medication":
+            medication = next((m for m in case.medications if m.id == annotation.target_id), None)
+            return f"{medication.name} {medication.dose_label}".strip() if medication else annotation.target_id
+        if annotation.target == "pain_score":
+            return f"pain score {annotation.target_id}"
+        if annotation.target == "timeline":
+            event = next((t for t in case.timeline if t.id == annotation.target_id), None)
+            return event.label if event else annotation.target_id
+        return annotation.target_id
+
+    async def on_notes_table_chosen(self, message: NotesTableChosen) -> None:
+        if message.annotation.id in self.session.orphans:
+            self.notify("This note's place is no longer in the case text (orphan).", severity="warning")
+            return
+        await self.go_to_annotation(message.annotation)
 
     def _changed(self) -> None:
         self.refresh_annotations()

@@ -5,21 +5,23 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-PANES: tuple[tuple[str, str], ...] = (
-    ("sections", "Sections"),
-    ("medications", "Medications"),
-    ("pain", "Pain"),
-    ("timeline", "Timeline"),
+PANES: tuple[tuple[str, str, str], ...] = (
+    ("1", "sections", "Sections"),
+    ("2", "medications", "Medications"),
+    ("3", "pain", "Pain"),
+    ("4", "timeline", "Timeline"),
+    ("6", "notes", "Notes"),
 )
+"""(key, pane name, title). Key 5 is kept for the Appraisal pane."""
 
 
 class PaneBar(Static):
-    """`1 Sections  2 Medications  3 Pain  4 Timeline`, current pane highlighted."""
+    """`1 Sections  2 Medications  3 Pain  4 Timeline  6 Notes`, current pane highlighted."""
 
     def show_current(self, current: str) -> None:
         text = Text()
-        for number, (key, title) in enumerate(PANES, start=1):
-            style = "reverse bold" if key == current else ""
-            text.append(f" {number} {title} ", style=style)
+        for key, name, title in PANES:
+            style = "reverse bold" if name == current else ""
+            text.append(f" {key} {title} ", style=style)
             text.append(" ")
         self.update(text)
