@@ -122,3 +122,38 @@ def test_safe_reviewer_names() -> None:
     assert safe_reviewer_name("Dr. Ana Sousa") == "dr-ana-sousa"
     assert safe_reviewer_name("../../etc/passwd") == "etc-passwd"
     assert safe_reviewer_name("   ") == "reviewer"
+
+
+@pytest.mark.parametrize("step", ["before write", "mid-write", "at fsync", "before replace"])
+def test_a_failed_review_save_at_each_step_leaves_the_previous_file_loadable(
+    tmp_path: Path, seed_case: CaseRecord, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    import os
+
+    header = ReviewHeader(case_id=seed_case.id, case_sha256=SHA, reviewer="ana", created=WHEN, updated=WHEN)
+    note = Annotation(id="a-0000001aaaaaa", target="medication", target_id="clonazepam", author="ana",
+                      created=WHEN, updated=WHEN, body="first version")
+    path = tmp_path / "r.review.toml"
+    write_review(path, Review(review=header, annotations=[note]))
+    before = path.read_bytes()
+
+    def fail(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    written: list[int] = []
+
+    def half_then_fail(fd: int, data: bytes) -> int:
+        if written:
+            raise OSError(5, "Input/output error")
+        written.append(os.write(fd, data[: len(data) // 2]))
+        return written[0]
+
+    target = {"before write": "_write", "mid-write": "_write", "at fsync": "_fsync", "before replace": "_replace"}[step]
+    monkeypatch.setattr(f"tui.store.atomic.{target}", half_then_fail if step == "mid-write" else fail)
+    changed = Review(review=header, annotations=[note.model_copy(update={"body": "second version"})])
+    with pytest.raises(OSError):
+        write_review(path, changed)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert [a.body for a in read_review(path, seed_case).annotations] == ["first version"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.review.toml"], "no temporary file left behind"
