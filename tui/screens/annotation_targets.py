@@ -66,23 +66,3 @@ def annotations_at(session: ReviewSession, target: Target) -> list[Annotation]:
         a for a in on_target
         if a.start is not None and a.end is not None and a.start < max(target.end, target.start + 1) and a.end > target.start
     ]
-
-
-def document_order(case: CaseRecord, annotations: list[Annotation]) -> list[Annotation]:
-    """Annotations as a reader meets them: sections in order (by offset), then table rows, then events."""
-    section_order = {s.id: i for i, s in enumerate(case.sections)}
-    tables: dict[str, dict[str, int]] = {
-        "medication": {m.id: i for i, m in enumerate(case.medications)},
-        "pain_score": {p.id: i for i, p in enumerate(case.pain_scores)},
-        "timeline": {t.id: i for i, t in enumerate(case.timeline)},
-    }
-    table_rank = {"section": 0, "medication": 1, "pain_score": 2, "timeline": 3, "checklist": 4}
-
-    def key(annotation: Annotation) -> tuple[int, int, int, str]:
-        if annotation.target == "section":
-            position = section_order.get(annotation.target_id, len(section_order))
-            return (0, position, annotation.start or 0, annotation.id)
-        row = tables.get(annotation.target, {}).get(annotation.target_id, 1_000_000)
-        return (table_rank[annotation.target], row, 0, annotation.id)
-
-    return sorted(annotations, key=key)

@@ -24,7 +24,8 @@ from tui.model.anchoring import text_quote
 from tui.model.review import Annotation, new_annotation_id, now
 from tui.model.review_session import ReviewSession
 from tui.screens.annotation_editor import AnnotationDraft, AnnotationEditor
-from tui.screens.annotation_targets import Target, annotations_at, document_order, focused_target
+from tui.model.review_outline import document_order, notes_in_reading_order
+from tui.screens.annotation_targets import Target, annotations_at, focused_target
 from tui.model.text_spans import TextHit, find_in_case, find_quote
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.key_hints import KeyHints
@@ -328,32 +329,11 @@ class ReviewScreen(Screen[None]):
         self.refresh_review_status()
 
     def _refresh_notes_pane(self) -> None:
-        from tui.widgets.notes_pane import NotesPane, NoteRow
+        from tui.widgets.notes_pane import NotesPane
 
         panes = self.query(NotesPane)
-        if not panes:
-            return
-        placed = [a for a in self.session.review.annotations if a.id not in self.session.orphans]
-        orphaned = sorted((a for a in self.session.review.annotations if a.id in self.session.orphans),
-                          key=lambda a: a.id)
-        rows = [NoteRow(a, self._target_label(a), False) for a in document_order(self.case, placed)]
-        rows += [NoteRow(a, self._target_label(a), True) for a in orphaned]
-        panes.first().show_notes(rows)
-
-    def _target_label(self, annotation: Annotation) -> str:
-        case = self.case
-        if annotation.target == "section":
-            section = case.section(annotation.target_id)
-            return section.title if section else annotation.target_id
-        if annotation.target == "medication":
-            medication = next((m for m in case.medications if m.id == annotation.target_id), None)
-            return f"{medication.name} {medication.dose_label}".strip() if medication else annotation.target_id
-        if annotation.target == "pain_score":
-            return f"pain score {annotation.target_id}"
-        if annotation.target == "timeline":
-            event = next((t for t in case.timeline if t.id == annotation.target_id), None)
-            return event.label if event else annotation.target_id
-        return annotation.target_id
+        if panes:
+            panes.first().show_notes(notes_in_reading_order(self.case, self.session.review, self.session.orphans))
 
     async def on_notes_table_chosen(self, message: NotesTableChosen) -> None:
         if message.annotation.id in self.session.orphans:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,18 +14,10 @@ from textual.widgets import DataTable, Input, Static
 
 from tui.model.note_filter import parse_filter
 from tui.model.review import Annotation
+from tui.model.review_outline import PlacedNote
 from tui.widgets.plain import plain_line
 
 KIND_STYLES = {"error": "bold red", "concern": "yellow", "question": "cyan", "praise": "green", "comment": ""}
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRow:
-    """One annotation as the pane lists it."""
-
-    annotation: Annotation
-    target_label: str
-    orphan: bool
 
 
 class NotesTable(DataTable[Text]):
@@ -48,19 +39,19 @@ class NotesTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self.rows_shown: list[NoteRow] = []
+        self.rows_shown: list[PlacedNote] = []
 
     def on_mount(self) -> None:
         for title, width in (("Target", 24), ("Quote", 28), ("Kind", 9), ("Status", 9), ("Tags", 14), ("Note", 40)):
             self.add_column(Text(title), key=title.lower(), width=width)
 
-    def show_rows(self, rows: list[NoteRow]) -> None:
+    def show_rows(self, rows: list[PlacedNote]) -> None:
         self.clear()
         self.rows_shown = rows
         for row in rows:
             note = row.annotation
             first_line = note.body.strip().splitlines()[0] if note.body.strip() else ""
-            target = plain_line(("⚠ orphan: " if row.orphan else "") + row.target_label,
+            target = plain_line(("⚠ orphan: " if row.orphan else "") + row.place,
                                 style="italic" if row.orphan else "")
             self.add_row(
                 target,
@@ -89,7 +80,7 @@ class NotesPane(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self._all: list[NoteRow] = []
+        self._all: list[PlacedNote] = []
 
     def compose(self) -> ComposeResult:
         yield NotesTable(id="notes-table")
@@ -97,7 +88,7 @@ class NotesPane(Vertical):
                     id="notes-filter")
         yield Static(id="notes-count")
 
-    def show_notes(self, rows: list[NoteRow]) -> None:
+    def show_notes(self, rows: list[PlacedNote]) -> None:
         """All notes, in the order to list them; the current filter is applied."""
         self._all = rows
         self._apply()
