@@ -157,3 +157,17 @@ def test_a_failed_review_save_at_each_step_leaves_the_previous_file_loadable(
     assert path.read_bytes() == before
     assert [a.body for a in read_review(path, seed_case).annotations] == ["first version"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.review.toml"], "no temporary file left behind"
+
+
+def test_every_entry_is_its_own_table_whatever_its_length(seed_case: CaseRecord) -> None:
+    """tomli-w writes a short array inline; one longer entry would then rewrite every line of it."""
+    from tui.model.review import ChecklistAnswer, Review, ReviewHeader, now
+    from tui.store.review_file import review_to_toml
+
+    stamp = now()
+    header = ReviewHeader(case_id=seed_case.id, case_sha256="0" * 64, reviewer="Ana", created=stamp, updated=stamp)
+    short = Review(review=header, checklist=[ChecklistAnswer(checklist="care-2013", item="1", answer="yes")])
+    text = review_to_toml(short)
+    assert text.startswith("[review]\n")
+    assert "[[checklist]]\nchecklist = \"care-2013\"\nitem = \"1\"\nanswer = \"yes\"\n" in text
+    assert "checklist = [" not in text

@@ -11,7 +11,7 @@ import secrets
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from tui.model.base import StrictModel
 from tui.model.case import NonEmpty, Slug
@@ -22,7 +22,13 @@ AnnotationStatus = Literal["open", "resolved"]
 ANNOTATION_KINDS: tuple[AnnotationKind, ...] = ("comment", "question", "concern", "error", "praise")
 
 AnnotationId = Annotated[str, StringConstraints(pattern=r"^a-[0-9a-z]{6,40}$")]
-Body = Annotated[str, StringConstraints(max_length=100_000)]
+def _unix_line_ends(text: object) -> object:
+    return text.replace("\r\n", "\n") if isinstance(text, str) else text
+
+
+Body = Annotated[str, BeforeValidator(_unix_line_ends), StringConstraints(max_length=100_000)]
+"""A note's text. Windows line ends become `\n`: TOML multi-line strings cannot keep `\r\n`, and
+a note whose line ends changed on a round trip would look like an edit."""
 Tag = Annotated[str, StringConstraints(pattern=r"^[^\s,]{1,60}$")]
 ContextText = Annotated[str, StringConstraints(max_length=200)]
 QuoteText = Annotated[str, StringConstraints(max_length=20_000)]

@@ -67,11 +67,18 @@ def read_review(path: Path, case: CaseRecord) -> Review:
 
 
 def review_to_toml(review: Review) -> str:
-    """The review as TOML text, in its one stable order (see `Review.ordered`)."""
+    """The review as TOML text, in its one stable order (see `Review.ordered`).
+
+    Each annotation and checklist answer is written as its own `[[table]]`. tomli-w alone
+    would write a whole array inline whenever every entry happens to fit on one line, so
+    one longer note would rewrite every line of the array: bad for diffs and merges.
+    """
     data = review.ordered().model_dump(mode="python", exclude_none=True)
-    # An empty top-level array would be written as `key = []` above `[review]`; leave it out.
-    data = {key: value for key, value in data.items() if value != []}
-    return tomli_w.dumps(data, multiline_strings=True)
+    chunks = [tomli_w.dumps({"review": data["review"]}, multiline_strings=True)]
+    for table in ("annotations", "checklist"):
+        for entry in data.get(table, []):
+            chunks.append(f"[[{table}]]\n" + tomli_w.dumps(entry, multiline_strings=True))
+    return "\n".join(chunks)
 
 
 def write_review(path: Path, review: Review) -> None:
