@@ -41,7 +41,8 @@ def _open_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Review a published clinical case report: read it, annotate it, appraise it, export notes.",
-        epilog="sub-commands: 'case-review validate PATH...' checks case files without opening the app.",
+        epilog="sub-commands: 'case-review validate PATH...' checks case files; "
+        "'case-review export CASE --format md|html|json|csv' writes review notes. Neither opens the app.",
     )
     parser.add_argument("case", nargs="?", metavar="CASE_OR_DIR", help="case file (TOML), or a folder holding one")
     parser.add_argument("--review", metavar="FILE", help="review file to open or create (default: beside the case)")
@@ -61,6 +62,25 @@ def _validate_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _export_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} export",
+        description="Write a case's review notes as Markdown, HTML, W3C Web Annotation JSON or CSV. "
+        "Without a review, the case alone is exported. Exit 0 when written, 1 when an input has "
+        "problems, 2 for bad usage, unreadable input or an output that cannot be written.",
+    )
+    parser.add_argument("case", metavar="CASE", help="case file (TOML), or a folder holding one")
+    parser.add_argument("--review", metavar="FILE", help="review file (default: your review beside the case, if any)")
+    parser.add_argument("--reviewer", metavar="NAME", help="whose review to find when --review is not given")
+    parser.add_argument("--format", choices=FORMAT_CHOICES, help="output format (default: from the -o suffix)")
+    parser.add_argument("-o", "--output", metavar="OUT", help="file to write (default: standard output)")
+    return parser
+
+
+FORMAT_CHOICES = ("md", "html", "json", "csv")
+"""The export formats, named here too so that `--help` needs no import of the exporters."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `case-review` and `python -m tui`; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -68,6 +88,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] == "validate":
             options = _validate_parser().parse_args(args[1:])
             return run_validate([Path(p) for p in options.paths], sys.stdout)
+        if args and args[0] == "export":
+            options = _export_parser().parse_args(args[1:])
+            return run_export(
+                Path(options.case),
+                review=Path(options.review) if options.review else None,
+                reviewer=options.reviewer,
+                export_format=options.format,
+                output=Path(options.output) if options.output else None,
+            )
         options = _open_parser().parse_args(args)
         return run_app(
             Path(options.case) if options.case else None,
@@ -129,6 +158,64 @@ def run_validate(paths: Sequence[Path], out: TextIO) -> int:
         else:
             print(f"OK {path}", file=out)
     return status
+
+
+def _format_for(export_format: str | None, output: Path | None) -> str:
+    if export_format is not None:
+        return export_format
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    suffix = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
+    if suffix in FORMAT_CHOICES:
+        return suffix
+    raise UsageError("say which format with --format md|html|json|csv (or give -o a .md, .html, .json or .csv name)")
+
+
+def run_export(
+    case: Path,
+    *,
+    review: Path | None = None,
+    reviewer: str | None = None,
+    export_format: str | None = None,
+    output: Path | None = None,
+) -> int:
+    """Export the review notes of `case` to `output` or standard output; return the exit code."""
+    from tui.export import build_review_notes, render
+    from tui.model.review import now
+    from tui.store import InputFileError, read_case
+    from tui.store.atomic import write_atomic
+    from tui.store.review_file import file_sha256, read_review, review_path_for
+
+    chosen_format = _format_for(export_format, output)
+    path = resolve_case_path(case)
+    try:
+        record = read_case(path)
+        review_path = review
+        if review_path is None:
+            default = review_path_for(path, record.id, (reviewer or default_reviewer()).strip() or "reviewer")
+            review_path = default if default.exists() else None
+        existing = read_review(review_path, record) if review_path is not None else None
+    except InputFileError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return EXIT_USAGE if error.unreadable else EXIT_PROBLEMS
+    if existing is None:
+        _print_error("note: no review of this case found; exporting the case alone")
+    notes = build_review_notes(record, existing, exported=now(), case_sha256=file_sha256(path))
+    data = render(chosen_format, notes).encode("utf-8")  # type: ignore[arg-type]
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    try:
+        if output.is_dir():
+            raise IsADirectoryError(f"{output} is a folder")
+        write_atomic(output, data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        _print_error(f"{output}: cannot write the export: {reason}")
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 def resolve_case_path(case: Path | None) -> Path:

@@ -165,6 +165,14 @@ class CaseRecord(StrictModel):
         """The section with this id, if any."""
         return next((s for s in self.sections if s.id == section_id), None)
 
+    def section_path(self, section_id: str) -> str:
+        """`Abstract › Background`: a sub-section named with its parent, since several share a title."""
+        section = self.section(section_id)
+        if section is None:
+            return section_id
+        parent = self.section(section.parent) if section.parent else None
+        return f"{parent.title} › {section.title}" if parent else section.title
+
     def children(self, parent_id: str | None) -> list[Section]:
         """Sub-sections of a section (or the top-level sections), in reading order."""
         return [s for s in self.sections if s.parent == parent_id]

@@ -46,8 +46,7 @@ def target_label(case: CaseRecord, annotation: Annotation) -> str:
     """The annotated place in a few words: a section title, a drug and dose, an event's label."""
     target_id = annotation.target_id
     if annotation.target == "section":
-        section = case.section(target_id)
-        return section.title if section else target_id
+        return case.section_path(target_id)
     if annotation.target == "medication":
         medication = next((m for m in case.medications if m.id == target_id), None)
         return f"{medication.name} {medication.dose_label}".strip() if medication else target_id
@@ -56,7 +55,8 @@ def target_label(case: CaseRecord, annotation: Annotation) -> str:
         if score is None:
             return f"pain score {target_id}"
         value = f"{score.value:g}" if score.value is not None else f"“{score.description}”"
-        return f"pain {score.condition} {value} ({score.when})"
+        when = next((t.label for t in case.timeline if t.id == score.when), score.when)
+        return f"{score.condition} pain {value} ({when})"
     if annotation.target == "timeline":
         event = next((t for t in case.timeline if t.id == target_id), None)
         return event.label if event else target_id

@@ -1,0 +1,255 @@
+"""Review notes as one self-contained HTML page: the case text with the notes beside it.
+
+The page must be safe to open from an e-mail: every string that comes from the case or
+the review is escaped (`_text`), the page loads nothing from anywhere (inline CSS, no
+scripts, no images), and a Content-Security-Policy forbids scripts and requests even if
+something unescaped ever slipped through. It prints as it reads on screen.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from importlib import resources
+
+from tui.export.notes import NumberedNote, ReviewNotes, format_time, pain_change_cells
+from tui.model.case import Section
+from tui.model.review import ANNOTATION_KINDS
+from tui.safe_text import sanitize_line, sanitize_text
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+def _text(value: str) -> str:
+    """Untrusted text, escaped for HTML content and attribute values alike; control characters made visible."""
+    return html.escape(sanitize_text(value), quote=True)
+
+
+def _line(value: str) -> str:
+    return html.escape(sanitize_line(value), quote=True)
+
+
+def _stylesheet() -> str:
+    return resources.files("tui.export").joinpath("review.css").read_text(encoding="utf-8")
+
+
+def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each paragraph of a section's text, blank lines being the breaks."""
+    ranges: list[tuple[int, int]] = []
+    position = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        ranges.append((position, match.start()))
+        position = match.end()
+    ranges.append((position, len(text)))
+    return [(start, end) for start, end in ranges if text[start:end].strip()]
+
+
+def _note_ref(note: NumberedNote) -> str:
+    return f'<sup class="ref"><a href="#{note.anchor}">{note.number}</a></sup>'
+
+
+def _marked_paragraph(text: str, start: int, end: int, notes: list[NumberedNote]) -> str:
+    """One paragraph with each annotated span in a `<mark>` and a numbered reference where it ends.
+
+    Spans may overlap; the paragraph is cut at every span boundary so each piece is marked
+    by all the notes covering it, and the marks never cross a paragraph's edge.
+    """
+    spans = [(max(start, n.annotation.start or 0), min(end, n.annotation.end or 0), n) for n in notes]
+    cuts = sorted({start, end, *(s for s, _e, _n in spans), *(e for _s, e, _n in spans)})
+    pieces: list[str] = []
+    for index, cut in enumerate(cuts):
+        pieces.extend(_note_ref(n) for _s, e, n in spans if e == cut and (n.annotation.end or 0) <= end)
+        if index + 1 == len(cuts):
+            break
+        following = cuts[index + 1]
+        covering = [n for s, e, n in spans if s <= cut and following <= e and s < e]
+        words = _text(text[cut:following])
+        if covering:
+            numbers = " ".join(str(n.number) for n in covering)
+            kind = covering[0].annotation.kind
+            pieces.append(f'<mark class="k-{kind}" data-notes="{numbers}">{words}</mark>')
+        else:
+            pieces.append(words)
+    return "<p>" + "".join(pieces) + "</p>"
+
+
+def _note(note: NumberedNote, *, with_quote: bool = False, where: str | None = None) -> str:
+    annotation = note.annotation
+    facts = [f'<span class="num">{note.number}</span>', f'<span class="kind">{annotation.kind.capitalize()}</span>',
+             f'<span class="status">{annotation.status}</span>']
+    if annotation.tags:
+        facts.append('<span class="tags">' + " ".join(f"<span class=\"tag\">{_line(t)}</span>" for t in annotation.tags)
+                     + "</span>")
+    edited = f", edited {_line(format_time(annotation.updated))}" if annotation.updated != annotation.created else ""
+    facts.append(f'<span class="by">{_line(annotation.author)}, {_line(format_time(annotation.created))}{edited}</span>')
+    parts = [f'<article class="note k-{annotation.kind} s-{annotation.status}" id="{note.anchor}">',
+             "<header>" + " · ".join(facts) + "</header>"]
+    if where:
+        parts.append(f'<p class="where">{where}</p>')
+    if with_quote and annotation.quote:
+        parts.append(f"<blockquote>{_text(annotation.quote)}</blockquote>")
+    paragraphs = [p for p in re.split(r"\n\s*\n", annotation.body.strip()) if p.strip()]
+    if paragraphs:
+        parts.append('<div class="body">' + "".join(
+            "<p>" + "<br>".join(_text(line) for line in p.splitlines()) + "</p>" for p in paragraphs
+        ) + "</div>")
+    else:
+        parts.append('<p class="empty">(no text)</p>')
+    parts.append("</article>")
+    return "".join(parts)
+
+
+def _section(notes: ReviewNotes, section: Section) -> str:
+    level = 4 if section.parent else 3
+    here = notes.on_section(section.id)
+    whole = [n for n in here if n.annotation.start is None]
+    spans = [n for n in here if n.annotation.start is not None]
+    parts = [f'<section class="case-section" id="section-{section.id}">',
+             f"<h{level}>{_line(section.title)}</h{level}>"]
+    if whole:
+        parts.append('<aside class="notes whole">' + "".join(_note(n, where="On the whole section.") for n in whole)
+                     + "</aside>")
+    text = section.text
+    for start, end in _paragraph_ranges(text):
+        inside = [n for n in spans if (n.annotation.start or 0) < end and (n.annotation.end or 0) > start
+                  or (n.annotation.start == n.annotation.end and start <= (n.annotation.start or 0) <= end)]
+        ending_here = [n for n in inside if start < (n.annotation.end or 0) <= end
+                       or (n.annotation.end == start == n.annotation.start)]
+        paragraph = _marked_paragraph(text, start, end, inside)
+        if ending_here:
+            parts.append('<div class="with-notes">' + paragraph + '<aside class="notes">'
+                         + "".join(_note(n) for n in ending_here) + "</aside></div>")
+        else:
+            parts.append(paragraph)
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _table(headers: list[str], rows: list[list[str]], *, escaped_last: bool = False) -> str:
+    """A table of untrusted cells; with `escaped_last`, the last column is our own markup (note links)."""
+    head = "".join(f"<th>{_line(h)}</th>" for h in headers)
+    body = []
+    for row in rows:
+        cells = [f"<td>{_line(c)}</td>" for c in (row[:-1] if escaped_last else row)]
+        if escaped_last:
+            cells.append(f"<td>{row[-1]}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _links(notes: list[NumberedNote]) -> str:
+    return " ".join(f'<a href="#{n.anchor}">{n.number}</a>' for n in notes)
+
+
+def _row_notes(notes: ReviewNotes, target: str, title: str, labels: dict[str, str]) -> str:
+    rows = [n for n in notes.on_rows() if n.annotation.target == target]
+    if not rows:
+        return ""
+    return '<aside class="notes rows">' + "".join(
+        _note(n, where=f"{title}: {_line(labels.get(n.annotation.target_id, n.place))}") for n in rows
+    ) + "</aside>"
+
+
+def _header(notes: ReviewNotes) -> str:
+    case, source = notes.case, notes.case.source
+    facts = [("Source", _line(source.citation or source.file))]
+    if source.doi:
+        facts.append(("DOI", _line(source.doi)))
+    if source.url:
+        facts.append(("URL", _line(source.url)))
+    facts += [
+        ("Patient", _line(case.patient.summary)),
+        ("Reviewer", _line(notes.reviewer) if notes.reviewer else "no review yet (the case alone)"),
+        ("Date", _line(format_time(notes.date))),
+    ]
+    items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
+    warning = ""
+    if notes.case_changed:
+        warning = ('<p class="warning">The case file has changed since this review was written: notes were found '
+                   "again by their quoted words, and those that could not be are listed under Orphaned notes.</p>")
+    return f"<header><h1>Review of {_line(case.title)}</h1><dl>{items}</dl>{warning}</header>"
+
+
+def _summary(notes: ReviewNotes) -> str:
+    parts = ['<section id="summary"><h2>Summary</h2>']
+    if notes.notes:
+        counts = notes.counts_by_kind_and_status()
+        rows = [[k, str(counts[(k, "open")]), str(counts[(k, "resolved")]),
+                 str(counts[(k, "open")] + counts[(k, "resolved")])] for k in ANNOTATION_KINDS]
+        parts.append(f"<p>{len(notes.notes)} notes: {len(notes.on_sections())} on the text, "
+                     f"{len(notes.on_rows())} on table rows and events, {len(notes.orphans())} orphaned.</p>")
+        parts.append(_table(["Kind", "Open", "Resolved", "All"], rows))
+    else:
+        parts.append("<p>No notes yet.</p>")
+    completion = notes.checklist_completion()
+    answered = "; ".join(f"{_line(name)}: {count} items answered" for name, count in completion.items())
+    parts.append(f"<p>Checklists: {answered or 'none answered yet'}.</p></section>")
+    return "".join(parts)
+
+
+def _tables(notes: ReviewNotes) -> str:
+    case = notes.case
+    parts: list[str] = []
+    if case.medications:
+        rows = [[*notes.medication_cells(m).values(), _links(notes.on_row("medication", m.id))] for m in case.medications]
+        headers = [*notes.medication_cells(case.medications[0]).keys(), "Notes"]
+        labels = {m.id: f"{m.name} {m.dose_label}".strip() for m in case.medications}
+        parts.append('<section id="medications"><h2>Medications</h2>' + _table(headers, rows, escaped_last=True)
+                     + _row_notes(notes, "medication", "Medication", labels) + "</section>")
+    if case.pain_scores:
+        rows = [[*notes.pain_cells(s).values(), _links(notes.on_row("pain_score", s.id))] for s in case.pain_scores]
+        headers = [*notes.pain_cells(case.pain_scores[0]).keys(), "Notes"]
+        parts.append('<section id="pain"><h2>Pain scores</h2>' + _table(headers, rows, escaped_last=True))
+        if notes.pain:
+            change_rows = [list(pain_change_cells(c).values()) for c in notes.pain]
+            parts.append("<h3>Change from baseline</h3>" + _table(list(pain_change_cells(notes.pain[0]).keys()),
+                                                                  change_rows))
+            parts.append('<p class="small">Thresholds as in pain trials (IMMPACT): a reduction of 30% or more is '
+                         "moderate, 50% or more substantial. Scores given only in words are quoted, never turned "
+                         "into numbers.</p>")
+        parts.append(_row_notes(notes, "pain_score", "Pain score", {}) + "</section>")
+    if case.timeline:
+        rows = [[e.label, str(e.day) if e.day is not None else "", e.text, _links(notes.on_row("timeline", e.id))]
+                for e in case.timeline]
+        labels = {e.id: e.label for e in case.timeline}
+        parts.append('<section id="timeline"><h2>Timeline</h2>'
+                     + _table(["Event", "Day", "What happened", "Notes"], rows, escaped_last=True)
+                     + _row_notes(notes, "timeline", "Event", labels) + "</section>")
+    checklist_notes = _row_notes(notes, "checklist", "Checklist item", {})
+    if notes.checklist or checklist_notes:
+        rows = [[a.checklist, a.item, a.answer, a.note] for a in notes.checklist]
+        parts.append('<section id="checklist"><h2>Checklist answers</h2>'
+                     + (_table(["Checklist", "Item", "Answer", "Note"], rows) if rows else "")
+                     + checklist_notes + "</section>")
+    return "".join(parts)
+
+
+def _orphans(notes: ReviewNotes) -> str:
+    orphans = notes.orphans()
+    if not orphans:
+        return ""
+    items = "".join(
+        _note(n, with_quote=True, where=f"Was on {_line(n.annotation.target.replace('_', ' '))} "
+                                         f"{_line(n.annotation.target_id)}")
+        for n in orphans
+    )
+    return ('<section id="orphans"><h2>Orphaned notes</h2><p>Their place is no longer in this version of the '
+            f"case; they are kept as they were written.</p>{items}</section>")
+
+
+def render_html(notes: ReviewNotes) -> str:
+    """The whole page, one file, nothing loaded from elsewhere."""
+    case_text = "".join(_section(notes, section) for section in notes.case.sections)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="case-review">\n'
+        f"<title>Review of {_line(notes.case.title)}</title>\n"
+        f"<style>\n{_stylesheet()}</style>\n</head>\n<body>\n"
+        f"{_header(notes)}\n<main>\n{_summary(notes)}\n"
+        f'<section id="case-text"><h2>The case</h2>{case_text}</section>\n'
+        f"{_tables(notes)}\n{_orphans(notes)}\n</main>\n</body>\n</html>\n"
+    )

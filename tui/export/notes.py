@@ -1,0 +1,158 @@
+"""What every export says, before any format: the case, the review, the notes in reading order.
+
+Building this once keeps the formats honest with each other: the same notes, the same
+order (sections as read, then table rows, orphans last), the same counts and the same
+derived pain figures, whichever format a reviewer picks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from tui.clinical.pain import PainChange, pain_changes
+from tui.clinical.timeline import point_label
+from tui.model.anchoring import reanchor
+from tui.model.case import CaseRecord, Medication, PainScore
+from tui.model.review import ANNOTATION_KINDS, Annotation, ChecklistAnswer, Review
+from tui.model.review_outline import PlacedNote, notes_in_reading_order
+
+STATUSES = ("open", "resolved")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedNote:
+    """A note as the exports list it: numbered in reading order so the formats can refer to it."""
+
+    number: int
+    annotation: Annotation
+    place: str
+    orphan: bool
+
+    @property
+    def anchor(self) -> str:
+        """The id of this note inside an exported document (HTML and Markdown link to it)."""
+        return f"note-{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewNotes:
+    """One case and, when there is one, one reviewer's review of it, ready to render."""
+
+    case: CaseRecord
+    review: Review | None
+    notes: tuple[NumberedNote, ...]
+    exported: datetime
+    case_sha256: str | None = None
+    """The hash of the case file exported; compared with the one the review recorded."""
+    pain: tuple[PainChange, ...] = field(default_factory=tuple)
+
+    # ---- who and when -----------------------------------------------------------------
+
+    @property
+    def reviewer(self) -> str | None:
+        return self.review.review.reviewer if self.review else None
+
+    @property
+    def date(self) -> datetime:
+        """The date a reader cares about: the review's last change, else the moment of export."""
+        return self.review.review.updated if self.review else self.exported
+
+    @property
+    def case_changed(self) -> bool:
+        """True when the review was written against another version of the case file."""
+        return bool(self.review and self.case_sha256 and self.review.review.case_sha256 != self.case_sha256)
+
+    @property
+    def checklist(self) -> list[ChecklistAnswer]:
+        return list(self.review.ordered().checklist) if self.review else []
+
+    # ---- the notes, grouped as the documents show them ----------------------------------
+
+    def on_sections(self) -> list[NumberedNote]:
+        return [n for n in self.notes if not n.orphan and n.annotation.target == "section"]
+
+    def on_section(self, section_id: str) -> list[NumberedNote]:
+        return [n for n in self.on_sections() if n.annotation.target_id == section_id]
+
+    def on_rows(self) -> list[NumberedNote]:
+        """Notes on medication rows, pain scores, timeline events and checklist items, in that order."""
+        return [n for n in self.notes if not n.orphan and n.annotation.target != "section"]
+
+    def on_row(self, target: str, target_id: str) -> list[NumberedNote]:
+        return [n for n in self.on_rows() if n.annotation.target == target and n.annotation.target_id == target_id]
+
+    def orphans(self) -> list[NumberedNote]:
+        return [n for n in self.notes if n.orphan]
+
+    # ---- counts ----------------------------------------------------------------------
+
+    def counts_by_kind_and_status(self) -> dict[tuple[str, str], int]:
+        """How many notes of each kind are open and resolved (kinds in their usual order)."""
+        counted = Counter((n.annotation.kind, n.annotation.status) for n in self.notes)
+        return {(kind, status): counted[(kind, status)] for kind in ANNOTATION_KINDS for status in STATUSES}
+
+    def checklist_completion(self) -> dict[str, int]:
+        """Answered items per checklist: definitions come with the appraisal pane, answers already count."""
+        return dict(sorted(Counter(answer.checklist for answer in self.checklist).items()))
+
+    # ---- table rows as text ----------------------------------------------------------------
+
+    def medication_cells(self, medication: Medication) -> dict[str, str]:
+        """A medication row as the exports show it; a value the report does not give is empty."""
+        return {
+            "Drug": medication.name,
+            "Dose": medication.dose_label,
+            "Route": medication.route or "",
+            "Schedule": medication.schedule or "",
+            "Role": medication.role,
+            "Start": point_label(self.case, medication.start),
+            "Stop": point_label(self.case, medication.stop),
+            "Response": medication.response or "",
+            "Adverse effects": medication.adverse_effects or "",
+        }
+
+    def pain_cells(self, score: PainScore) -> dict[str, str]:
+        """A pain score as the exports show it: a number when the report gives one, its words otherwise."""
+        names = {m.id: f"{m.name} {m.dose_label}".strip() for m in self.case.medications}
+        return {
+            "When": point_label(self.case, score.when) or score.when,
+            "Condition": score.condition,
+            "NRS": f"{score.value:g}" if score.value is not None else f"“{score.description}”",
+            "Medications in force": ", ".join(names.get(m, m) for m in score.after),
+        }
+
+
+def format_time(moment: datetime) -> str:
+    """A timestamp to the minute, in UTC when it carries a zone (TOML may also hold a local time)."""
+    if moment.tzinfo is None:
+        return f"{moment:%Y-%m-%d %H:%M}"
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def pain_change_cells(change: PainChange) -> dict[str, str]:
+    """One condition's change from baseline; figures that cannot be computed are left empty."""
+    latest = change.latest.value if change.latest is not None else None
+    words = "; ".join(f"“{s.description}”" for s in change.later_words if s.description)
+    return {
+        "Condition": change.condition,
+        "Baseline": f"{change.baseline.value:g}" if change.baseline.value is not None else "",
+        "Latest": f"{latest:g}" if latest is not None else "",
+        "Change": f"{change.change:+g}" if change.change is not None else "",
+        "Reduction": f"{change.percent_reduction:.0f}%" if change.percent_reduction is not None else "",
+        "Threshold": change.threshold or "",
+        "Later, in words": words,
+    }
+
+
+def build_review_notes(
+    case: CaseRecord, review: Review | None, *, exported: datetime, case_sha256: str | None = None
+) -> ReviewNotes:
+    """The export's content: annotations re-anchored to this case text, numbered in reading order."""
+    placed: list[PlacedNote] = []
+    if review is not None:
+        review, orphans = reanchor(case, review)
+        placed = notes_in_reading_order(case, review, orphans)
+    notes = tuple(NumberedNote(i, p.annotation, p.place, p.orphan) for i, p in enumerate(placed, start=1))
+    return ReviewNotes(case, review, notes, exported, case_sha256, tuple(pain_changes(case)))
