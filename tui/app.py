@@ -7,7 +7,7 @@ the app asks the store to write it (`ctrl+s`, or "save and quit").
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -20,6 +20,9 @@ from tui.model.review_session import ReviewSession
 from tui.resources import bundled_themes_dir
 from tui.screens.review import ReviewScreen
 from tui.widgets.messages import ReviewChanged
+
+if TYPE_CHECKING:
+    from tui.export import ExportFormat
 
 DEFAULT_THEME = "case-review-dark"
 JOURNAL_DELAY = 0.5
@@ -42,6 +45,7 @@ class CaseReviewApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+s", "save", "Save", id="app.save"),
+        Binding("x", "export", "Export", id="app.export"),
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
     COMMANDS = App.COMMANDS | {CaseContentsProvider, ActionsProvider, ThemesProvider}
@@ -69,6 +73,7 @@ class CaseReviewApp(App[None]):
         self._journal_timer: Timer | None = None
         self._disk_fingerprint: str | None = self._read_fingerprint()
         """The review file's hash when loaded or last saved: a different one means someone else wrote it."""
+        self._last_export_format: ExportFormat = "md"
         self._register_themes()
         self.theme = self._initial_theme(theme)
 
@@ -233,6 +238,39 @@ class CaseReviewApp(App[None]):
     def action_save(self) -> None:
         if self.save_review():
             self.notify(f"Saved to {self.review_path}", markup=False)
+
+    def action_export(self) -> None:
+        """Ask for a format and a file, then write the notes as they are now, saved or not."""
+        from tui.screens.export_dialog import ExportDialog, ExportRequest
+        from tui.store.review_file import safe_reviewer_name
+
+        if isinstance(self.screen, ExportDialog):
+            return
+        default = Path.cwd() / f"{self.case.id}.{safe_reviewer_name(self.reviewer)}.notes.md"
+
+        def export(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.export_notes(request.export_format, request.path)
+
+        self.push_screen(ExportDialog(default, self._last_export_format), export)
+
+    def export_notes(self, export_format: ExportFormat, path: Path) -> bool:
+        """Write the review notes atomically; say where, or why not (nothing else changes on failure)."""
+        from tui.export import FORMAT_TITLES, build_review_notes, render
+        from tui.store.atomic import write_atomic
+        from tui.store.review_file import file_sha256
+
+        case_sha256 = file_sha256(self.case_path) if self.case_path is not None else None
+        notes = build_review_notes(self.case, self.session.review, exported=now(), case_sha256=case_sha256)
+        try:
+            write_atomic(path, render(export_format, notes).encode("utf-8"))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"Not exported: {path}: {reason}", severity="error", markup=False)
+            return False
+        self._last_export_format = export_format
+        self.notify(f"{FORMAT_TITLES[export_format]} written to {path.resolve()}", title="Exported", markup=False)
+        return True
 
     def _refresh_status(self, *, annotations: bool = False, label: str | None = None) -> None:
         for screen in self.screen_stack:

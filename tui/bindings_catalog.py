@@ -48,6 +48,7 @@ def help_contexts() -> list[tuple[str, type[DOMNode]]]:
     from tui.app import CaseReviewApp
     from tui.screens.review import ReviewScreen
     from tui.screens.annotation_editor import AnnotationEditor
+    from tui.screens.export_dialog import ExportDialog
     from tui.widgets.medication_table import MedicationTable
     from tui.widgets.notes_pane import NotesTable
     from tui.widgets.pain_pane import PainScoreTable
@@ -65,5 +66,6 @@ def help_contexts() -> list[tuple[str, type[DOMNode]]]:
         ("Timeline (4)", TimelineTable),
         ("Notes (6)", NotesTable),
         ("Annotation editor", AnnotationEditor),
+        ("Export dialog", ExportDialog),
     ]
     return contexts

@@ -1,0 +1,108 @@
+"""The export dialog: pick a format and a file; the app writes it and says where.
+
+The file name follows the format (`.md` becomes `.html` when HTML is picked) until the
+reviewer types a name of their own. A file that already exists is replaced only after a
+second `enter`, so an export never silently overwrites notes edited by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+
+from tui.export import FILE_SUFFIXES, FORMAT_TITLES, FORMATS, ExportFormat
+from tui.widgets.plain import plain_line
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What the reviewer asked for: a format and where to write it."""
+
+    export_format: ExportFormat
+    path: Path
+
+
+def with_format_suffix(name: str, export_format: ExportFormat) -> str:
+    """`notes.md` -> `notes.html` when the name ends in an export suffix; other names are the reviewer's own."""
+    for suffix in FILE_SUFFIXES.values():
+        if name.endswith(suffix):
+            return name[: -len(suffix)] + FILE_SUFFIXES[export_format]
+    return name
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """`enter` (or `ctrl+s`) exports, `escape` cancels; `tab` moves between format and file."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "export", "Export", priority=True, id="export.accept"),
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+    ]
+
+    def __init__(self, default_path: Path, export_format: ExportFormat = "md") -> None:
+        super().__init__()
+        self._format: ExportFormat = export_format
+        self._default_path = default_path
+        self._confirmed_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Static("Export review notes", id="export-title")
+            yield Label("Format")
+            with RadioSet(id="export-format"):
+                for name in FORMATS:
+                    yield RadioButton(FORMAT_TITLES[name], value=name == self._format, name=name)
+            yield Label("File")
+            yield Input(value=str(self._default_path.with_suffix(FILE_SUFFIXES[self._format])), id="export-path")
+            yield Static(id="export-warning")
+            yield Static("enter export   escape cancel   tab format / file", id="export-help")
+
+    def on_mount(self) -> None:
+        path_input = self.query_one("#export-path", Input)
+        path_input.focus()
+        path_input.cursor_position = len(path_input.value)
+
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        chosen = event.pressed.name
+        if chosen in FORMATS:
+            self._format = chosen  # type: ignore[assignment]
+            path_input = self.query_one("#export-path", Input)
+            path_input.value = with_format_suffix(path_input.value, self._format)
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, _event: Input.Changed) -> None:
+        self._confirmed_overwrite = None
+        self.query_one("#export-warning", Static).update("")
+
+    @on(Input.Submitted, "#export-path")
+    def _path_submitted(self, _event: Input.Submitted) -> None:
+        self.action_export()
+
+    def _warn(self, message: str) -> None:
+        self.query_one("#export-warning", Static).update(plain_line(message, style="bold"))
+
+    def action_export(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            self._warn("Name a file to write.")
+            return
+        path = Path(text).expanduser()
+        if path.is_dir():
+            self._warn(f"{text} is a folder: add a file name.")
+            return
+        if path.exists() and self._confirmed_overwrite != path:
+            self._confirmed_overwrite = path
+            self._warn(f"{path.name} exists: enter again to replace it.")
+            return
+        self.dismiss(ExportRequest(self._format, path))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
