@@ -3,6 +3,8 @@
 - model/ imports neither Textual, Rich nor anything that does I/O of ours (store).
 - store/ imports no UI (Textual, Rich, widgets, screens).
 - widgets/ never import the store: widgets get models, never files.
+- export/ and clinical/ import no UI and no store: they turn models into text and figures,
+  and their callers (the command line, the app) do the reading and writing.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ FORBIDDEN = {
     "store": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app"),
     "widgets": ("tui.store", "tui.app", "tui.cli"),
     "screens": ("tui.store", "tui.cli"),
+    "export": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
+    "clinical": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app"),
 }
 
 

@@ -180,3 +180,57 @@ def test_json_keeps_every_character_and_escapes_the_dangerous_ones(hostile_notes
     bodies = [b["value"] for a in document["annotations"] for b in a["body"] if b["purpose"] != "tagging"]
     assert HOSTILE_BODY in bodies  # nothing lost: JSON carries the note exactly as written
     assert document["case"]["sections"][0]["text"] == read_case(HOSTILE_CASE).sections[0].text
+
+
+# ---- any spans, however they overlap or where they end, keep the page whole ------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.conftest import SEED_CASE  # noqa: E402
+
+
+class _Balance(HTMLParser):
+    VOID = {"meta", "br"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 1300), st.integers(0, 300)), min_size=1, max_size=8))
+def test_every_span_note_appears_once_and_the_page_stays_balanced(spans: list[tuple[int, int]]) -> None:
+    case = read_case(SEED_CASE)
+    section = case.section("background")
+    assert section is not None and "\n\n" in section.text
+    text = section.text
+    annotations = []
+    for number, (start, length) in enumerate(spans):
+        start = min(start, len(text))
+        end = min(len(text), start + length)
+        quote, prefix, suffix = text_quote(text, start, end)
+        annotations.append(Annotation(id=f"a-00000{number:02d}aaaaaa", target="section", target_id="background",
+                                      start=start, end=end, quote=quote, prefix=prefix, suffix=suffix,
+                                      author="A", created=WHEN, updated=WHEN, body=f"note {number}"))
+    header = ReviewHeader(case_id=case.id, case_sha256="0" * 64, reviewer="A", created=WHEN, updated=WHEN)
+    notes = build_review_notes(case, Review(review=header, annotations=annotations), exported=WHEN)
+    page = render("html", notes)
+    for note in notes.notes:
+        assert page.count(f'id="{note.anchor}"') == 1
+        if not note.orphan:
+            assert page.count(f'href="#{note.anchor}"') == 1
+    balance = _Balance()
+    balance.feed(page)
+    assert balance.problems == [] and balance.stack == []

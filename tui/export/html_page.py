@@ -49,29 +49,44 @@ def _note_ref(note: NumberedNote) -> str:
     return f'<sup class="ref"><a href="#{note.anchor}">{note.number}</a></sup>'
 
 
-def _marked_paragraph(text: str, start: int, end: int, notes: list[NumberedNote]) -> str:
-    """One paragraph with each annotated span in a `<mark>` and a numbered reference where it ends.
+def _marked_paragraph(text: str, start: int, end: int, covering: list[NumberedNote], refs: list[NumberedNote]) -> str:
+    """One paragraph with each annotated span in a `<mark>` and the numbered references of `refs`.
 
     Spans may overlap; the paragraph is cut at every span boundary so each piece is marked
-    by all the notes covering it, and the marks never cross a paragraph's edge.
+    by all the notes covering it, and the marks never cross a paragraph's edge. A reference
+    stands where its span ends, or at the paragraph's end when the span runs past it.
     """
-    spans = [(max(start, n.annotation.start or 0), min(end, n.annotation.end or 0), n) for n in notes]
-    cuts = sorted({start, end, *(s for s, _e, _n in spans), *(e for _s, e, _n in spans)})
+    spans = [(max(start, n.annotation.start or 0), min(end, n.annotation.end or 0), n) for n in covering]
+    ref_at = {n.number: min(max(n.annotation.end or 0, start), end) for n in refs}
+    cuts = sorted({start, end, *(s for s, _e, _n in spans), *(e for _s, e, _n in spans), *ref_at.values()})
     pieces: list[str] = []
     for index, cut in enumerate(cuts):
-        pieces.extend(_note_ref(n) for _s, e, n in spans if e == cut and (n.annotation.end or 0) <= end)
+        pieces.extend(_note_ref(n) for n in refs if ref_at[n.number] == cut)
         if index + 1 == len(cuts):
             break
         following = cuts[index + 1]
-        covering = [n for s, e, n in spans if s <= cut and following <= e and s < e]
+        marking = [n for s, e, n in spans if s <= cut and following <= e]
         words = _text(text[cut:following])
-        if covering:
-            numbers = " ".join(str(n.number) for n in covering)
-            kind = covering[0].annotation.kind
-            pieces.append(f'<mark class="k-{kind}" data-notes="{numbers}">{words}</mark>')
+        if marking:
+            numbers = " ".join(str(n.number) for n in marking)
+            pieces.append(f'<mark class="k-{marking[0].annotation.kind}" data-notes="{numbers}">{words}</mark>')
         else:
             pieces.append(words)
     return "<p>" + "".join(pieces) + "</p>"
+
+
+def _home_paragraph(ranges: list[tuple[int, int]], note: NumberedNote) -> int:
+    """The paragraph whose notes list this span note: the last one its span reaches into.
+
+    A span that ends in the blank lines between paragraphs, or past the text, still gets a home,
+    so no note ever falls out of the page.
+    """
+    last_character = max(0, (note.annotation.end or 0) - 1)
+    home = 0
+    for index, (start, _end) in enumerate(ranges):
+        if start <= last_character:
+            home = index
+    return home
 
 
 def _note(note: NumberedNote, *, with_quote: bool = False, where: str | None = None) -> str:
@@ -111,15 +126,17 @@ def _section(notes: ReviewNotes, section: Section) -> str:
         parts.append('<aside class="notes whole">' + "".join(_note(n, where="On the whole section.") for n in whole)
                      + "</aside>")
     text = section.text
-    for start, end in _paragraph_ranges(text):
-        inside = [n for n in spans if (n.annotation.start or 0) < end and (n.annotation.end or 0) > start
-                  or (n.annotation.start == n.annotation.end and start <= (n.annotation.start or 0) <= end)]
-        ending_here = [n for n in inside if start < (n.annotation.end or 0) <= end
-                       or (n.annotation.end == start == n.annotation.start)]
-        paragraph = _marked_paragraph(text, start, end, inside)
-        if ending_here:
+    ranges = _paragraph_ranges(text)
+    if spans and not ranges:
+        ranges = [(0, len(text))]
+    homes = {n.number: _home_paragraph(ranges, n) for n in spans}
+    for index, (start, end) in enumerate(ranges):
+        covering = [n for n in spans if (n.annotation.start or 0) < end and (n.annotation.end or 0) > start]
+        listed_here = [n for n in spans if homes[n.number] == index]
+        paragraph = _marked_paragraph(text, start, end, covering, listed_here)
+        if listed_here:
             parts.append('<div class="with-notes">' + paragraph + '<aside class="notes">'
-                         + "".join(_note(n) for n in ending_here) + "</aside></div>")
+                         + "".join(_note(n) for n in listed_here) + "</aside></div>")
         else:
             parts.append(paragraph)
     parts.append("</section>")

@@ -47,6 +47,15 @@ class ReviewNotes:
     case_sha256: str | None = None
     """The hash of the case file exported; compared with the one the review recorded."""
     pain: tuple[PainChange, ...] = field(default_factory=tuple)
+    _by_place: dict[tuple[str, str], list[NumberedNote]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Grouped once: a section or row asks for its notes in constant time, however long the review.
+        by_place: dict[tuple[str, str], list[NumberedNote]] = {}
+        for note in self.notes:
+            if not note.orphan:
+                by_place.setdefault((note.annotation.target, note.annotation.target_id), []).append(note)
+        object.__setattr__(self, "_by_place", by_place)
 
     # ---- who and when -----------------------------------------------------------------
 
@@ -74,14 +83,14 @@ class ReviewNotes:
         return [n for n in self.notes if not n.orphan and n.annotation.target == "section"]
 
     def on_section(self, section_id: str) -> list[NumberedNote]:
-        return [n for n in self.on_sections() if n.annotation.target_id == section_id]
+        return list(self._by_place.get(("section", section_id), []))
 
     def on_rows(self) -> list[NumberedNote]:
         """Notes on medication rows, pain scores, timeline events and checklist items, in that order."""
         return [n for n in self.notes if not n.orphan and n.annotation.target != "section"]
 
     def on_row(self, target: str, target_id: str) -> list[NumberedNote]:
-        return [n for n in self.on_rows() if n.annotation.target == target and n.annotation.target_id == target_id]
+        return list(self._by_place.get((target, target_id), []))
 
     def orphans(self) -> list[NumberedNote]:
         return [n for n in self.notes if n.orphan]
