@@ -99,3 +99,25 @@ def test_filter_parsing() -> None:
     assert note_filter.statuses == {"open"} and note_filter.tags == {"dose"}
     assert note_filter.words == ("pca", "pump")
     assert parse_filter("kind:").words == ("kind:",)
+
+
+async def test_e_and_d_act_on_the_highlighted_note(tmp_path: Path) -> None:
+    app = make_app(review_path=tmp_path / "n.review.toml")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await _note(pilot, "first")
+        await pilot.press("j")
+        await _note(pilot, "second")
+        await pilot.press("6")
+        await pilot.pause()
+        table = review_screen(app).query_one(NotesTable)
+        assert app.focused is table
+        await pilot.press("j", "e")
+        await pilot.pause()
+        await pilot.press(*" edited", "ctrl+s")
+        await pilot.pause()
+        assert sorted(a.body for a in app.session.review.annotations) == ["first", "second edited"]
+        await pilot.press("k", "d")
+        await pilot.pause()
+        assert [a.body for a in app.session.review.annotations] == ["second edited"]
+        assert table.row_count == 1

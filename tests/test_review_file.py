@@ -171,3 +171,22 @@ def test_every_entry_is_its_own_table_whatever_its_length(seed_case: CaseRecord)
     assert text.startswith("[review]\n")
     assert "[[checklist]]\nchecklist = \"care-2013\"\nitem = \"1\"\nanswer = \"yes\"\n" in text
     assert "checklist = [" not in text
+
+
+def test_quotes_keep_their_exact_line_ends_and_notes_read_as_text(seed_case: CaseRecord, tmp_path: Path) -> None:
+    """A quote must stay the case's exact words (`\\r\\n` included) to be found again; a note reads as prose."""
+    from tui.model.review import now
+    from tui.store.review_file import review_to_toml, write_review
+
+    stamp = now()
+    header = ReviewHeader(case_id=seed_case.id, case_sha256="0" * 64, reviewer="Ana", created=stamp, updated=stamp)
+    note = Annotation(id=new_annotation_id(stamp), target="section", target_id="background", start=0, end=4,
+                      quote="a\r\nb", prefix="x\r\n", suffix="\r\ny", author="Ana", created=stamp, updated=stamp,
+                      body="first line\nsecond line")
+    review = Review(review=header, annotations=[note])
+    text = review_to_toml(review)
+    assert 'body = """\nfirst line\nsecond line"""' in text
+    path = tmp_path / "r.review.toml"
+    write_review(path, review)
+    again = read_review(path, seed_case).annotations[0]
+    assert (again.quote, again.prefix, again.suffix) == ("a\r\nb", "x\r\n", "\r\ny")

@@ -41,15 +41,15 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         Binding("escape", "cancel", "Cancel", id="editor.cancel"),
     ]
 
-    def __init__(self, target_label: str, quote: str | None, draft: AnnotationDraft | None = None) -> None:
+    def __init__(self, heading: str, quote: str | None, draft: AnnotationDraft | None = None) -> None:
         super().__init__()
-        self._target_label = target_label
+        self._heading = heading
         self._quote = quote
         self._draft = draft or AnnotationDraft("comment", (), "open", "")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor-dialog"):
-            yield Static(plain_line(f"Annotate: {self._target_label}"), id="editor-target")
+            yield Static(plain_line(self._heading), id="editor-target")
             if self._quote:
                 yield Static(plain(f"“{self._quote}”"), id="editor-quote")
             with Horizontal(id="editor-fields"):
@@ -69,7 +69,9 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
             yield Static("ctrl+s accept   escape cancel   tab next field", id="editor-help")
 
     def on_mount(self) -> None:
-        self.query_one("#editor-body", TextArea).focus()
+        body = self.query_one("#editor-body", TextArea)
+        body.move_cursor(body.document.end)  # editing usually adds to a note: start where it ends
+        body.focus()
 
     def action_accept(self) -> None:
         kind = self.query_one("#editor-kind", Select).value

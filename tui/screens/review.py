@@ -24,7 +24,7 @@ from tui.model.anchoring import text_quote
 from tui.model.review import Annotation, new_annotation_id, now
 from tui.model.review_session import ReviewSession
 from tui.screens.annotation_editor import AnnotationDraft, AnnotationEditor
-from tui.model.review_outline import document_order, notes_in_reading_order
+from tui.model.review_outline import document_order, notes_in_reading_order, target_label
 from tui.screens.annotation_targets import Target, annotations_at, focused_target
 from tui.model.text_spans import TextHit, find_in_case, find_quote
 from tui.widgets.case_header import CaseHeader
@@ -373,7 +373,7 @@ class ReviewScreen(Screen[None]):
                 self.reader.clear_selection()
                 self._changed()
 
-        self.app.push_screen(AnnotationEditor(target.label, target.quote), add)
+        self.app.push_screen(AnnotationEditor(f"Annotate: {target.label}", target.quote), add)
 
     def _new_annotation(self, target: Target, draft: AnnotationDraft) -> Annotation:
         stamp = now()
@@ -389,6 +389,13 @@ class ReviewScreen(Screen[None]):
         )
 
     def _focused_annotation(self) -> Annotation | None:
+        from tui.widgets.notes_pane import NotesTable
+
+        if isinstance(self.focused, NotesTable):
+            note = self.focused.note_at_cursor()
+            if note is None:
+                self.notify("No note here.", severity="warning")
+            return note
         target = focused_target(self.case, self.focused)
         found = annotations_at(self.session, target) if target else []
         if not found:
@@ -410,7 +417,8 @@ class ReviewScreen(Screen[None]):
                 }))
                 self._changed()
 
-        self.app.push_screen(AnnotationEditor(f"edit note ({annotation.kind})", annotation.quote, draft), save)
+        place = target_label(self.case, annotation)
+        self.app.push_screen(AnnotationEditor(f"Edit the {annotation.kind} on {place}", annotation.quote, draft), save)
 
     def action_delete_annotation(self) -> None:
         annotation = self._focused_annotation()

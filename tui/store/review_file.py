@@ -66,18 +66,31 @@ def read_review(path: Path, case: CaseRecord) -> Review:
     return review
 
 
+MULTILINE_KEYS = ("body", "note")
+"""The reviewer's prose, written as TOML multi-line strings so a note reads (and diffs) as text.
+
+Only these: a multi-line TOML string turns `\r\n` into `\n` on reading, which the model already
+does to a note, but a quote must stay exactly the case's words to be found again.
+"""
+
+
+def _entry_to_toml(table: str, entry: dict[str, object]) -> str:
+    exact = {key: value for key, value in entry.items() if key not in MULTILINE_KEYS}
+    prose = {key: entry[key] for key in MULTILINE_KEYS if key in entry}
+    return f"[[{table}]]\n" + tomli_w.dumps(exact) + tomli_w.dumps(prose, multiline_strings=True)
+
+
 def review_to_toml(review: Review) -> str:
     """The review as TOML text, in its one stable order (see `Review.ordered`).
 
-    Each annotation and checklist answer is written as its own `[[table]]`. tomli-w alone
-    would write a whole array inline whenever every entry happens to fit on one line, so
-    one longer note would rewrite every line of the array: bad for diffs and merges.
+    Each annotation and checklist answer is written as its own `[[table]]`, its prose last.
+    tomli-w alone would write a whole array inline whenever every entry happens to fit on one
+    line, so one longer note would rewrite every line of the array: bad for diffs and merges.
     """
     data = review.ordered().model_dump(mode="python", exclude_none=True)
-    chunks = [tomli_w.dumps({"review": data["review"]}, multiline_strings=True)]
+    chunks = [tomli_w.dumps({"review": data["review"]})]
     for table in ("annotations", "checklist"):
-        for entry in data.get(table, []):
-            chunks.append(f"[[{table}]]\n" + tomli_w.dumps(entry, multiline_strings=True))
+        chunks.extend(_entry_to_toml(table, entry) for entry in data.get(table, []))
     return "\n".join(chunks)
 
 

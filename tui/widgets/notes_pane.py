@@ -63,9 +63,16 @@ class NotesTable(DataTable[Text]):
                 key=note.id,
             )
 
-    def action_open_note(self) -> None:
+    def note_at_cursor(self) -> Annotation | None:
+        """The note on the highlighted row: what `e` and `d` act on in this pane."""
         if self.rows_shown and 0 <= self.cursor_row < len(self.rows_shown):
-            self.post_message(self.Chosen(self.rows_shown[self.cursor_row].annotation))
+            return self.rows_shown[self.cursor_row].annotation
+        return None
+
+    def action_open_note(self) -> None:
+        note = self.note_at_cursor()
+        if note is not None:
+            self.post_message(self.Chosen(note))
 
     def action_filter(self) -> None:
         self.screen.query_one("#notes-filter", Input).focus()
