@@ -99,7 +99,7 @@ class _TagCollector(HTMLParser):
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "main", "h1", "h2", "h3", "h4", "dl", "dt",
                 "dd", "section", "aside", "article", "p", "br", "mark", "sup", "a", "span", "blockquote", "div",
-                "table", "thead", "tbody", "tr", "th", "td"}
+                "table", "thead", "tbody", "tr", "th", "td", "time"}
 
 
 def test_html_runs_nothing_and_keeps_its_structure(hostile_notes: ReviewNotes) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 from importlib import resources
 
 from tui.export.notes import NumberedNote, ReviewNotes, format_time, pain_change_cells
@@ -28,6 +29,10 @@ def _text(value: str) -> str:
 
 def _line(value: str) -> str:
     return html.escape(sanitize_line(value), quote=True)
+
+
+def _time(moment: datetime) -> str:
+    return f'<time datetime="{moment.isoformat()}">{_line(format_time(moment))}</time>'
 
 
 def _stylesheet() -> str:
@@ -96,8 +101,8 @@ def _note(note: NumberedNote, *, with_quote: bool = False, where: str | None = N
     if annotation.tags:
         facts.append('<span class="tags">' + " ".join(f"<span class=\"tag\">{_line(t)}</span>" for t in annotation.tags)
                      + "</span>")
-    edited = f", edited {_line(format_time(annotation.updated))}" if annotation.updated != annotation.created else ""
-    facts.append(f'<span class="by">{_line(annotation.author)}, {_line(format_time(annotation.created))}{edited}</span>')
+    edited = f", edited {_time(annotation.updated)}" if annotation.updated != annotation.created else ""
+    facts.append(f'<span class="by">{_line(annotation.author)}, {_time(annotation.created)}{edited}</span>')
     parts = [f'<article class="note k-{annotation.kind} s-{annotation.status}" id="{note.anchor}">',
              "<header>" + " · ".join(facts) + "</header>"]
     if where:
@@ -192,11 +197,17 @@ def _summary(notes: ReviewNotes) -> str:
     parts = ['<section id="summary"><h2>Summary</h2>']
     if notes.notes:
         counts = notes.counts_by_kind_and_status()
-        rows = [[k, str(counts[(k, "open")]), str(counts[(k, "resolved")]),
-                 str(counts[(k, "open")] + counts[(k, "resolved")])] for k in ANNOTATION_KINDS]
         parts.append(f"<p>{len(notes.notes)} notes: {len(notes.on_sections())} on the text, "
                      f"{len(notes.on_rows())} on table rows and events, {len(notes.orphans())} orphaned.</p>")
-        parts.append(_table(["Kind", "Open", "Resolved", "All"], rows))
+        rows = []
+        for kind in (*ANNOTATION_KINDS, "all"):
+            opened = sum(v for (k, status), v in counts.items() if status == "open" and kind in (k, "all"))
+            resolved = sum(v for (k, status), v in counts.items() if status == "resolved" and kind in (k, "all"))
+            figures = "".join(f'<td class="number">{n}</td>' for n in (opened, resolved, opened + resolved))
+            total = ' class="total"' if kind == "all" else ""
+            rows.append(f"<tr{total}><td>{kind}</td>{figures}</tr>")
+        parts.append('<table><thead><tr><th>Kind</th><th class="number">Open</th><th class="number">Resolved</th>'
+                     f'<th class="number">All</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
     else:
         parts.append("<p>No notes yet.</p>")
     completion = notes.checklist_completion()
