@@ -73,12 +73,24 @@ async def test_annotate_a_medication_row_marks_it() -> None:
         assert table.get_cell("acetaminophen", "notes").plain == ""
 
 
-async def test_escape_cancels_the_editor() -> None:
+async def test_escape_cancels_the_editor_after_asking_when_words_would_be_lost() -> None:
+    from textual.widgets import Static
+
+    from tui.screens.annotation_editor import AnnotationEditor
+
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await pilot.press("a", "escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert not isinstance(app.screen, AnnotationEditor)
         await pilot.press("a", *"draft", "escape")
         await pilot.pause()
+        assert isinstance(app.screen, AnnotationEditor)  # typed words are not thrown away on one key
+        assert "escape again discards" in str(app.screen.query_one("#editor-help", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, AnnotationEditor)
         assert app.session.review.annotations == []
         assert not app.session.dirty
 

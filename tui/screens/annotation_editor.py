@@ -34,7 +34,11 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 
 class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
-    """`ctrl+s` accepts, `escape` cancels; `tab` moves between the fields."""
+    """`ctrl+s` accepts, `escape` cancels; `tab` moves between the fields.
+
+    Words typed and then lost to a stray `escape` cannot be undone (they never reached the
+    review), so `escape` discards a changed draft only when pressed a second time.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "accept", "Accept", priority=True, id="editor.accept"),
@@ -46,6 +50,7 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         self._heading = heading
         self._quote = quote
         self._draft = draft or AnnotationDraft("comment", (), "open", "")
+        self._discard_warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor-dialog"):
@@ -73,17 +78,24 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         body.move_cursor(body.document.end)  # editing usually adds to a note: start where it ends
         body.focus()
 
-    def action_accept(self) -> None:
+    def _current_draft(self) -> AnnotationDraft:
         kind = self.query_one("#editor-kind", Select).value
         status = self.query_one("#editor-status", Select).value
-        self.dismiss(
-            AnnotationDraft(
-                kind=kind if kind in ANNOTATION_KINDS else "comment",  # type: ignore[arg-type]
-                tags=parse_tags(self.query_one("#editor-tags", Input).value),
-                status="resolved" if status == "resolved" else "open",
-                body=self.query_one("#editor-body", TextArea).text,
-            )
+        return AnnotationDraft(
+            kind=kind if kind in ANNOTATION_KINDS else "comment",  # type: ignore[arg-type]
+            tags=parse_tags(self.query_one("#editor-tags", Input).value),
+            status="resolved" if status == "resolved" else "open",
+            body=self.query_one("#editor-body", TextArea).text,
         )
 
+    def action_accept(self) -> None:
+        self.dismiss(self._current_draft())
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self._current_draft() == self._draft or self._discard_warned:
+            self.dismiss(None)
+            return
+        self._discard_warned = True
+        help_line = self.query_one("#editor-help", Static)
+        help_line.update("escape again discards your changes   ctrl+s keeps them")
+        help_line.add_class("warning")
