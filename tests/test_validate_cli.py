@@ -85,7 +85,7 @@ def test_missing_path_is_unreadable(run_cli: RunCli, tmp_path: Path) -> None:
 def test_empty_directory_is_unreadable(run_cli: RunCli, tmp_path: Path) -> None:
     result = run_cli("validate", tmp_path)
     assert result.returncode == 2
-    assert result.stdout.splitlines() == [f"{tmp_path}: is a directory, not a case file"]
+    assert result.stdout.splitlines() == [f"{tmp_path}: no case file (*.toml) in this folder"]
 
 
 def test_directory_expands_to_its_case_files(run_cli: RunCli) -> None:
@@ -159,3 +159,43 @@ def test_validate_does_not_import_textual(run_cli: RunCli) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_review_files_named_one_by_one_are_checked_as_reviews(run_cli: RunCli, tmp_path: Path) -> None:
+    """`validate cases/*.toml` after a save: the review is checked as a review, against its case."""
+    from tests.conftest import SEED_CASE
+
+    case = tmp_path / SEED_CASE.name
+    case.write_bytes(SEED_CASE.read_bytes())
+    review = tmp_path / "clonazepam-vcf-myeloma.ana.review.toml"
+    review.write_bytes((DATA / "export" / "seed.ana-sousa.review.toml").read_bytes())
+    stray = tmp_path / "elsewhere.bob.review.toml"
+    stray.write_bytes(review.read_bytes())
+    other = tmp_path / "other.eve.review.toml"
+    other.write_text(review.read_text(encoding="utf-8").replace("[review]", "[reviw]"), encoding="utf-8")
+    result = run_cli("validate", *sorted(tmp_path.glob("*.toml")))
+    _assert_no_traceback(result.stdout + result.stderr)
+    lines = result.stdout.splitlines()
+    assert f"OK {case}" in lines
+    assert f"OK {review} (review of {case})" in lines
+    assert f"OK {stray} (review of {case})" in lines
+    assert any(line.startswith(f"{other}: reviw: unknown key 'reviw'") for line in lines)
+    assert result.returncode == 1
+
+
+def test_opening_a_review_file_as_a_case_says_what_to_do(run_cli: RunCli) -> None:
+    review = DATA / "export" / "seed.ana-sousa.review.toml"
+    result = run_cli(review)
+    _assert_no_traceback(result.stdout + result.stderr)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"case-review: {review}: is a review file; open its case and add --review {review}"
+
+
+def test_a_review_path_that_cannot_hold_a_file_is_refused_before_the_ui(run_cli: RunCli, tmp_path: Path) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    for review, says in ((a_file / "r.review.toml", "is a file, not a folder"), (tmp_path, "is a folder")):
+        result = run_cli("--review", review)
+        _assert_no_traceback(result.stdout + result.stderr)
+        assert result.returncode == 2
+        assert says in result.stderr and len(result.stderr.strip().splitlines()) == 1

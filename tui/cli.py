@@ -126,37 +126,87 @@ def _print_error(message: str) -> None:
     print(f"{PROG}: {sanitize_line(message)}", file=sys.stderr)
 
 
+REVIEW_SUFFIX = ".review.toml"
+
+
+def is_review_file(path: Path) -> bool:
+    """Reviews sit beside cases and end in `.review.toml`; they are checked as reviews, not cases."""
+    return path.name.endswith(REVIEW_SUFFIX)
+
+
 def expand_case_paths(paths: Iterable[Path]) -> list[Path]:
     """Paths as given, with each folder replaced by the case files directly inside it.
 
-    Review files (`*.review.toml`) sit beside cases but are not cases, so a
-    folder's listing leaves them out. A folder with no case file is kept as it
-    is so that reading it reports the problem.
+    Review files (`*.review.toml`) sit beside cases but are not cases, so a folder's
+    listing leaves them out; named one by one (`cases/*.toml`), they are kept and
+    checked as reviews. An empty folder is reported as such.
     """
     expanded: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.toml") if not p.name.endswith(".review.toml") and p.is_file())
-            expanded.extend(found or [path])
+            found = sorted(p for p in path.glob("*.toml") if not is_review_file(p) and p.is_file())
+            if not found:
+                raise _EmptyFolder(path)
+            expanded.extend(found)
         else:
             expanded.append(path)
     return expanded
 
 
+class _EmptyFolder(Exception):
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"{folder}: no case file (*.toml) in this folder")
+        self.folder = folder
+
+
+def _validate_review(path: Path, out: TextIO) -> int:
+    """Check a review file: its own format, and against its case when the case sits beside it."""
+    from tui.model.review import Review
+    from tui.store import InputFileError, read_case
+    from tui.store.review_file import MAX_REVIEW_BYTES, read_review
+    from tui.store.toml_file import read_toml_model
+
+    try:
+        review = read_toml_model(path, Review, limit=MAX_REVIEW_BYTES, what="review file")
+        case_path = path.parent / f"{review.review.case_id}.toml"
+        if case_path.is_file():
+            read_review(path, read_case(case_path))
+            print(f"OK {path} (review of {case_path})", file=out)
+        else:
+            print(f"OK {path} (review of {review.review.case_id}; its case is not beside it)", file=out)
+    except InputFileError as error:
+        for line in error.lines():
+            print(line, file=out)
+        return EXIT_USAGE if error.unreadable else EXIT_PROBLEMS
+    return EXIT_OK
+
+
 def run_validate(paths: Sequence[Path], out: TextIO) -> int:
-    """Print `OK path` or one line per problem for each case file; return the exit code."""
+    """Print `OK path` or one line per problem for each case (or review) file; return the exit code."""
     from tui.store import InputFileError, read_case
 
     status = EXIT_OK
-    for path in expand_case_paths(paths):
+    for given in paths:
         try:
-            read_case(path)
-        except InputFileError as error:
-            for line in error.lines():
-                print(line, file=out)
-            status = max(status, EXIT_USAGE if error.unreadable else EXIT_PROBLEMS)
-        else:
-            print(f"OK {path}", file=out)
+            expanded = expand_case_paths([given])
+        except _EmptyFolder as empty:
+            from tui.safe_text import sanitize_line
+
+            print(sanitize_line(str(empty)), file=out)
+            status = max(status, EXIT_USAGE)
+            continue
+        for path in expanded:
+            if is_review_file(path):
+                status = max(status, _validate_review(path, out))
+                continue
+            try:
+                read_case(path)
+            except InputFileError as error:
+                for line in error.lines():
+                    print(line, file=out)
+                status = max(status, EXIT_USAGE if error.unreadable else EXIT_PROBLEMS)
+            else:
+                print(f"OK {path}", file=out)
     return status
 
 
@@ -224,10 +274,13 @@ def resolve_case_path(case: Path | None) -> Path:
 
     if case is None:
         return default_case_path()
+    if is_review_file(case):
+        raise UsageError(f"{case}: is a review file; open its case and add --review {case}")
     if case.is_dir():
-        found = expand_case_paths([case])
-        if found == [case]:
-            raise UsageError(f"{case}: no case file (*.toml) in this folder")
+        try:
+            found = expand_case_paths([case])
+        except _EmptyFolder as empty:
+            raise UsageError(str(empty)) from None
         if len(found) > 1:
             names = ", ".join(p.name for p in found[:5])
             raise UsageError(f"{case}: holds {len(found)} case files ({names}...); name one")
@@ -250,6 +303,18 @@ def default_reviewer() -> str:
         return "reviewer"
 
 
+def _check_review_place(review_path: Path) -> None:
+    """Refuse a review path the app could never save to, before any work is typed into it."""
+    if review_path.is_dir():
+        raise UsageError(f"{review_path}: is a folder; name a review file (e.g. NAME.review.toml)")
+    folder = review_path.parent
+    for ancestor in (folder, *folder.parents):
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise UsageError(f"{review_path}: cannot hold a review: {ancestor} is a file, not a folder")
+            return
+
+
 def run_app(
     case: Path | None,
     *,
@@ -268,6 +333,7 @@ def run_app(
         record = read_case(path)
         name = (reviewer or default_reviewer()).strip() or "reviewer"
         review_path = review or review_path_for(path, record.id, name)
+        _check_review_place(review_path)
         existing = read_review(review_path, record) if review_path.exists() else None
         recovered, journal_warning = read_journal(review_path, record)
     except InputFileError as error:
