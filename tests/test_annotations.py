@@ -300,3 +300,26 @@ async def test_mouse_drag_selects_text() -> None:
         await pilot.mouse_up(view, offset=(2 + 8, 2))
         assert view.selection == (0, 9)
         assert view.text[0:9] == "Vertebral"
+
+
+async def test_next_note_into_a_longer_section_wraps_to_the_width_it_can_show() -> None:
+    """A long section shown after a short one once wrapped as if it had no scrollbar and scrolled sideways."""
+    from tui.widgets.section_reader import SectionReader
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = review_screen(app)
+        await screen.go_to_section("case-presentation")
+        await pilot.pause()
+        screen.query_one(SectionReader).focus()
+        await _annotate(pilot, "long section")
+        await screen.go_to_section("abstract-conclusion")
+        await pilot.pause()
+        screen.query_one(SectionReader).focus()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        view = screen.query_one(SectionReader)
+        assert view.section_id == "case-presentation"
+        assert view.virtual_size.width <= view.scrollable_content_region.width
+        assert not view.show_horizontal_scrollbar
