@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import SEED_CASE, RunCli
-from tests.review_helpers import current_pane, make_app, reader, review_screen, screen_text
+from tests.review_helpers import current_pane, make_app, reader, review_screen, screen_text, status_line
 from tui.model.review import Annotation
 from tui.screens.annotation_editor import AnnotationEditor
 from tui.screens.quit_dialog import QuitDialog
@@ -139,10 +139,12 @@ async def test_next_and_previous_annotation_in_document_order() -> None:
         await _annotate(pilot, "on acetaminophen")
         await pilot.press("1", "j", "j")
         await _annotate(pilot, "on the text")
+        await pilot.press("home")  # before the text note: ] goes to it
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert current_pane(app) == "sections-pane"
         assert reader(app).cursor == 2
+        assert status_line(app).startswith("note 1/2: comment")
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert current_pane(app) == "medications-pane"
@@ -151,6 +153,30 @@ async def test_next_and_previous_annotation_in_document_order() -> None:
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert current_pane(app) == "sections-pane"
+        assert reader(app).cursor == 2
+
+
+async def test_next_note_goes_from_where_the_reviewer_is_and_walks_notes_in_one_sentence() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await _annotate(pilot, "first on sentence 2")
+        await _annotate(pilot, "second on sentence 2")
+        await pilot.press("end")
+        await _annotate(pilot, "on the last sentence")
+        await pilot.press("home", "right_square_bracket")
+        await pilot.pause()
+        assert reader(app).cursor == 1 and status_line(app).startswith("note 1/3")
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert reader(app).cursor == 1 and status_line(app).startswith("note 2/3")  # the second in that sentence
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert status_line(app).startswith("note 3/3")
+        await pilot.press("right_square_bracket")  # wraps to the first
+        await pilot.pause()
+        assert reader(app).cursor == 1 and status_line(app).startswith("note 1/3")
 
 
 async def test_quit_with_unsaved_changes_asks_and_escape_stays() -> None:

@@ -23,23 +23,30 @@ class PlacedNote:
     orphan: bool
 
 
+PlaceKey = tuple[int, int, int]
+"""(kind of place, its position among its kind, character offset): sorts places as a reader meets them."""
+
+
+def place_key(case: CaseRecord, target: str, target_id: str, offset: int | None = None) -> PlaceKey:
+    """Where a place stands in reading order: sections in order (by offset), then table rows, then events.
+
+    A place the case no longer holds sorts after every place of its kind.
+    """
+    if target == "section":
+        position = next((i for i, s in enumerate(case.sections) if s.id == target_id), len(case.sections))
+        return (0, position, offset or 0)
+    rows: list[str] = {
+        "medication": [m.id for m in case.medications],
+        "pain_score": [p.id for p in case.pain_scores],
+        "timeline": [t.id for t in case.timeline],
+    }.get(target, [])
+    position = rows.index(target_id) if target_id in rows else 1_000_000
+    return (_TARGET_RANK.get(target, len(_TARGET_RANK)), position, 0)
+
+
 def document_order(case: CaseRecord, annotations: list[Annotation]) -> list[Annotation]:
-    """Annotations as a reader meets them: sections in order (by offset), then table rows, then events."""
-    section_order = {s.id: i for i, s in enumerate(case.sections)}
-    tables: dict[str, dict[str, int]] = {
-        "medication": {m.id: i for i, m in enumerate(case.medications)},
-        "pain_score": {p.id: i for i, p in enumerate(case.pain_scores)},
-        "timeline": {t.id: i for i, t in enumerate(case.timeline)},
-    }
-
-    def key(annotation: Annotation) -> tuple[int, int, int, str]:
-        if annotation.target == "section":
-            position = section_order.get(annotation.target_id, len(section_order))
-            return (0, position, annotation.start or 0, annotation.id)
-        row = tables.get(annotation.target, {}).get(annotation.target_id, 1_000_000)
-        return (_TARGET_RANK[annotation.target], row, 0, annotation.id)
-
-    return sorted(annotations, key=key)
+    """Annotations as a reader meets them (see `place_key`); notes on one place oldest first."""
+    return sorted(annotations, key=lambda a: (*place_key(case, a.target, a.target_id, a.start), a.id))
 
 
 def target_label(case: CaseRecord, annotation: Annotation) -> str:

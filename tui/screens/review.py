@@ -24,7 +24,7 @@ from tui.model.anchoring import text_quote
 from tui.model.review import Annotation, new_annotation_id, now
 from tui.model.review_session import ReviewSession
 from tui.screens.annotation_editor import AnnotationDraft, AnnotationEditor
-from tui.model.review_outline import document_order, notes_in_reading_order, target_label
+from tui.model.review_outline import PlaceKey, document_order, notes_in_reading_order, place_key, target_label
 from tui.screens.annotation_targets import Target, annotations_at, focused_target
 from tui.model.text_spans import TextHit, find_in_case, find_quote
 from tui.widgets.case_header import CaseHeader
@@ -91,6 +91,10 @@ class ReviewScreen(Screen[None]):
         self.hits: list[TextHit] = []
         self.hit_index: int | None = None
         self.prebuild_delay = PREBUILD_DELAY
+        self._last_note: tuple[str, PlaceKey] | None = None
+        """The note `]`/`[` last went to, and the place it left focus on."""
+        self._note_status = ""
+        """The status of a `]`/`[` jump, kept through the sentence move the jump causes."""
 
     def compose(self) -> ComposeResult:
         yield CaseHeader(self.case, id="case-header")
@@ -157,10 +161,13 @@ class ReviewScreen(Screen[None]):
             await switcher.mount(self._build_pane(name))
             self.refresh_annotations()
         switcher.current = pane_id
+        if not self.hits and name != self.current_pane:
+            # The sentence position speaks of the reader only: shown with it, cleared elsewhere.
+            reader = self.reader
+            in_reader = name == "sections" and reader.sentences
+            self._set_status(f"sentence {reader.cursor + 1}/{len(reader.sentences)}" if in_reader else "")
         self.current_pane = name
         self.query_one(PaneBar).show_current(name)
-        if name != "sections" and not self.hits:
-            self._set_status("")  # the sentence position speaks of the reader only
         pane = switcher.query_one(f"#{pane_id}")
         focus_target = pane if pane.can_focus else next((w for w in pane.query("*") if w.can_focus), pane)
         # Synchronously, so keys typed straight after the pane key already reach the pane.
@@ -187,8 +194,12 @@ class ReviewScreen(Screen[None]):
         self.reader.highlight_quote(hit.start, hit.end)
 
     def on_section_reader_sentence_moved(self, message: SectionReader.SentenceMoved) -> None:
-        if not self.hits:
-            self._set_status(f"sentence {message.index + 1}/{message.count}")
+        if self.hits:
+            return
+        position = f"sentence {message.index + 1}/{message.count}"
+        # Right after `]` or `[`, the note reached is what the reviewer wants to read about.
+        self._set_status(f"{self._note_status} · {position}" if self._note_status else position)
+        self._note_status = ""
 
     # ---- search --------------------------------------------------------------------
 
@@ -446,15 +457,41 @@ class ReviewScreen(Screen[None]):
         await self._step_annotation(-1)
 
     async def _step_annotation(self, step: int) -> None:
+        """Go to the next (`step` 1) or previous (-1) note in reading order from where the reviewer is.
+
+        "Where the reviewer is" is the focused place (the reader's sentence, a row); right after
+        a jump it is the note jumped to, so repeated presses walk every note, several in one
+        sentence included, and wrap around at the ends.
+        """
         ordered = document_order(self.case, self.session.review.annotations)
         if not ordered:
             self._set_status("no notes yet: a annotates")
             return
-        ids = [a.id for a in ordered]
-        self._annotation_index = (getattr(self, "_annotation_index", -1 if step > 0 else 0) + step) % len(ids)
-        annotation = ordered[self._annotation_index]
+        here = self._current_place_key()
+        if self._last_note is not None and self._last_note[1] == here and self.session.find(self._last_note[0]):
+            index = next(i for i, a in enumerate(ordered) if a.id == self._last_note[0]) + step
+        else:
+            keys = [place_key(self.case, a.target, a.target_id, a.start) for a in ordered]
+            if step > 0:
+                index = next((i for i, key in enumerate(keys) if key > here), 0)
+            else:
+                index = next((i for i in reversed(range(len(keys))) if keys[i] < here), len(keys) - 1)
+        index %= len(ordered)
+        annotation = ordered[index]
         await self.go_to_annotation(annotation)
-        self._set_status(f"note {self._annotation_index + 1}/{len(ids)}: {annotation.kind}")
+        self._last_note = (annotation.id, self._current_place_key())
+        self._note_status = f"note {index + 1}/{len(ordered)}: {annotation.kind}"
+        self._set_status(self._note_status)
+
+    def _current_place_key(self) -> PlaceKey:
+        """The focused place in reading order; the reader's sentence counts from its first character."""
+        target = focused_target(self.case, self.focused)
+        if target is None:
+            return (-1, 0, 0)
+        offset = target.start
+        if target.kind == "section" and isinstance(self.focused, SectionReader) and self.focused.sentences:
+            offset = self.focused.sentences[self.focused.cursor][0]
+        return place_key(self.case, target.kind, target.target_id, offset)
 
     async def go_to_annotation(self, annotation: Annotation) -> None:
         """Show the place an annotation is on."""
