@@ -419,3 +419,19 @@ async def test_tab_and_shift_tab_move_focus_between_navigator_and_pane() -> None
         await pilot.press("space")
         await pilot.pause()
         assert reader(app).scroll_offset.y > 0, "space pages down like pagedown"
+
+
+async def test_palette_before_typing_lists_places_and_actions_in_readers_words() -> None:
+    from textual.command import CommandList
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert not [p for p in prompts if p.startswith("Theme:")]  # found by typing, not listed first
+        assert any(p.startswith("Section: Abstract › Background") for p in prompts)
+        assert any(p.startswith("Pain score: movement dramatically relieved at Movement pain relieved") for p in prompts)
+        assert not [p for p in prompts if "clonazepam-relief" in p or "help quit" in p]

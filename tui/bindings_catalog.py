@@ -34,6 +34,8 @@ def bindings_of(node_class: type[DOMNode]) -> list[BoundAction]:
                 by_key[binding.key] = binding
     grouped: dict[tuple[str, str], list[Binding]] = {}
     for binding in by_key.values():
+        if not binding.description and not binding.show:
+            continue  # a hidden binding with no words for it (Textual's ctrl+c hint) helps nobody in a list
         description = binding.description or binding.action.replace("_", " ")
         grouped.setdefault((binding.action, description), []).append(binding)
     return [

@@ -14,6 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from tui.clinical.timeline import point_label
 from tui.safe_text import sanitize_line
 
 if TYPE_CHECKING:
@@ -65,13 +66,14 @@ class CaseContentsProvider(_EntryProvider):
             return
         case = screen.case
         for section in case.sections:
-            yield (f"Section: {sanitize_line(section.title)}", partial(screen.go_to_section, section.id), "read it")
+            title = sanitize_line(case.section_path(section.id))
+            yield (f"Section: {title}", partial(screen.go_to_section, section.id), "read it")
         for medication in case.medications:
             label = sanitize_line(f"{medication.name} {medication.dose_label} {medication.route or ''}".strip())
             yield (f"Medication: {label}", partial(screen.go_to_medication, medication.id), "show its row")
         for score in case.pain_scores:
             value = f"{score.value:g}" if score.value is not None else score.description or ""
-            label = sanitize_line(f"{score.condition} {value} at {score.when}")
+            label = sanitize_line(f"{score.condition} {value} at {point_label(case, score.when) or score.when}")
             yield (f"Pain score: {label}", partial(screen.go_to_pain_score, score.id), "show it")
         for event in case.timeline:
             label = sanitize_line(event.label)
@@ -98,7 +100,15 @@ class ActionsProvider(_EntryProvider):
 
 
 class ThemesProvider(_EntryProvider):
-    """Every registered theme; the choice is remembered in the user config."""
+    """Every registered theme; the choice is remembered in the user config.
+
+    Themes are found by typing ("theme", a name); they are left out of the list shown before
+    anything is typed, which belongs to the case's places and the actions.
+    """
+
+    async def discover(self) -> Hits:
+        return
+        yield
 
     def entries(self) -> Iterator[Entry]:
         app: CaseReviewApp = self.app  # type: ignore[assignment]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from textual.widget import Widget
 
+from tui.clinical.timeline import point_label
 from tui.model import CaseRecord
 from tui.model.review import Annotation, TargetKind
 from tui.model.review_session import ReviewSession
@@ -50,7 +51,8 @@ def focused_target(case: CaseRecord, focused: Widget | None) -> Target | None:
     if isinstance(focused, PainScoreTable) and focused.row_count:
         score = case.pain_scores[focused.cursor_row]
         value = f"{score.value:g}" if score.value is not None else score.description or ""
-        return Target("pain_score", score.id, f"pain score {score.condition} {value} ({score.when})")
+        when = point_label(case, score.when) or score.when
+        return Target("pain_score", score.id, f"pain score {score.condition} {value} ({when})")
     if isinstance(focused, TimelineTable) and focused.row_count:
         event = case.timeline[focused.cursor_row]
         return Target("timeline", event.id, f"timeline event {event.label}")
