@@ -199,3 +199,13 @@ def test_a_review_path_that_cannot_hold_a_file_is_refused_before_the_ui(run_cli:
         _assert_no_traceback(result.stdout + result.stderr)
         assert result.returncode == 2
         assert says in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_misspelt_required_key_is_one_line_not_two(run_cli: RunCli, tmp_path: Path) -> None:
+    case = tmp_path / "typo.toml"
+    text = (DATA / "good" / "minimal.toml").read_text(encoding="utf-8")
+    assert "\ntitle = " in text
+    case.write_text(text.replace("\ntitle = ", "\ntitel = ", 1), encoding="utf-8")
+    result = run_cli("validate", case)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"{case}: titel: unknown key 'titel'; did you mean 'title'?"]

@@ -129,11 +129,26 @@ def _schema_problems(model: type[BaseModel], error: ValidationError) -> list[Pro
         messages = by_path.setdefault(field_path, [])
         if message not in messages:
             messages.append(message)
+    _drop_missing_explained_by_a_typo(by_path)
     version_problem = by_path.get("schema_version")
     if version_problem and "unsupported schema_version" in version_problem[0]:
         # A file for another schema fails everywhere; only this line helps.
         return [Problem(version_problem[0], field_path="schema_version")]
     return [Problem(" or ".join(messages), field_path=path or "(top level)") for path, messages in by_path.items()]
+
+
+_DID_YOU_MEAN = re.compile(r"^unknown key .*; did you mean '([^']+)'\?$")
+
+
+def _drop_missing_explained_by_a_typo(by_path: dict[str, list[str]]) -> None:
+    """`titel = ...` makes `title` missing too; the line suggesting `title` already says all of it."""
+    for field_path, messages in list(by_path.items()):
+        for message in messages:
+            if match := _DID_YOU_MEAN.match(message):
+                parent = field_path.rsplit(".", 1)[0] if "." in field_path else ""
+                sibling = f"{parent}.{match.group(1)}" if parent else match.group(1)
+                if by_path.get(sibling) == ["missing required field"]:
+                    del by_path[sibling]
 
 
 def _describe(model: type[BaseModel], detail: Any) -> tuple[str, str]:
