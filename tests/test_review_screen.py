@@ -435,3 +435,26 @@ async def test_palette_before_typing_lists_places_and_actions_in_readers_words()
         assert any(p.startswith("Section: Abstract › Background") for p in prompts)
         assert any(p.startswith("Pain score: movement dramatically relieved at Movement pain relieved") for p in prompts)
         assert not [p for p in prompts if "clonazepam-relief" in p or "help quit" in p]
+
+
+async def test_j_and_k_read_on_across_sections() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await review_screen(app).go_to_section("abstract-conclusion")
+        await pilot.pause()
+        view = reader(app)
+        view.focus()
+        await pilot.press("end", "j")
+        await pilot.pause()
+        assert view.section_id == "background" and view.cursor == 0  # the next section with text
+        assert review_screen(app).query_one(SectionNavigator).cursor_node.data == "background"  # type: ignore[union-attr]
+        await pilot.press("k")
+        await pilot.pause()
+        assert view.section_id == "abstract-conclusion" and view.cursor == len(view.sentences) - 1
+        await review_screen(app).go_to_section("conclusions")
+        await pilot.pause()
+        view.focus()
+        await pilot.press("end", "j")
+        await pilot.pause()
+        assert view.section_id == "conclusions" and status_line(app) == "end of the case"

@@ -193,6 +193,23 @@ class ReviewScreen(Screen[None]):
         self._apply_annotations_to_reader()
         self.reader.highlight_quote(hit.start, hit.end)
 
+    def on_section_reader_edge_reached(self, message: SectionReader.EdgeReached) -> None:
+        """Read on: past a section's last sentence comes the next section's first, and back."""
+        readable = [s.id for s in self.case.sections if s.text.strip()]
+        if message.section_id not in readable:
+            return
+        index = readable.index(message.section_id) + message.direction
+        if not 0 <= index < len(readable):
+            self._set_status("end of the case" if message.direction > 0 else "start of the case")
+            return
+        section_id = readable[index]
+        self.query_one(SectionNavigator).select_section(section_id, announce=False)
+        self.reader.show(section_id)
+        self._apply_hits_to_reader()
+        self._apply_annotations_to_reader()
+        if message.direction < 0:
+            self.reader.action_last_sentence()
+
     def on_section_reader_sentence_moved(self, message: SectionReader.SentenceMoved) -> None:
         if self.hits:
             return

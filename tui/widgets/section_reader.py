@@ -76,6 +76,14 @@ class SectionReader(ScrollView, can_focus=True):
             self.count = count
             super().__init__()
 
+    class EdgeReached(Message):
+        """`j` on the last sentence or `k` on the first: the reader may go on into the next section."""
+
+        def __init__(self, section_id: str, direction: int) -> None:
+            self.section_id = section_id
+            self.direction = direction
+            super().__init__()
+
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self._case = case
@@ -341,9 +349,15 @@ class SectionReader(ScrollView, can_focus=True):
         self.scroll_to_region(Region(0, top, 1, bottom - top + 1), animate=False, force=True)
 
     def action_next_sentence(self) -> None:
+        if self._section is not None and self._sentences and self.cursor == len(self._sentences) - 1:
+            self.post_message(self.EdgeReached(self._section.id, +1))
+            return
         self._set_cursor(self.cursor + 1)
 
     def action_previous_sentence(self) -> None:
+        if self._section is not None and self.cursor == 0:
+            self.post_message(self.EdgeReached(self._section.id, -1))
+            return
         self._set_cursor(self.cursor - 1)
 
     def action_first_sentence(self) -> None:
