@@ -349,3 +349,23 @@ async def test_next_note_into_a_longer_section_wraps_to_the_width_it_can_show() 
         assert view.section_id == "case-presentation"
         assert view.virtual_size.width <= view.scrollable_content_region.width
         assert not view.show_horizontal_scrollbar
+
+
+async def test_a_collapsed_part_counts_its_sub_sections_notes_and_opens_for_a_jump() -> None:
+    from tui.widgets.section_navigator import SectionNavigator
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _annotate(pilot, "on the abstract's background")  # the first section shown
+        tree = review_screen(app).query_one(SectionNavigator)
+        abstract = next(n for n in tree.root.children if n.data == "abstract")
+        assert str(abstract.label) == "Abstract"
+        abstract.collapse()
+        await pilot.pause()
+        assert str(abstract.label) == "Abstract ✎1"
+        await review_screen(app).go_to_section("abstract-conclusion")
+        await pilot.pause()
+        assert abstract.is_expanded and tree.cursor_node is not None and tree.cursor_node.data == "abstract-conclusion"
+        assert str(abstract.label) == "Abstract"
+        assert str(abstract.children[0].label) == "Background ✎1"

@@ -26,6 +26,9 @@ class SectionNavigator(Tree[str]):
         self.guide_depth = 2
         self._case = case
         self._quiet = False
+        self._section_nodes: dict[str, TreeNode[str]] = {}
+        self._note_counts: dict[str, int] = {}
+        self._titles = {section.id: section.title for section in case.sections}
 
     def on_mount(self) -> None:
         self._add_children(self.root, None)
@@ -35,25 +38,46 @@ class SectionNavigator(Tree[str]):
         for section in self._case.children(parent_id):
             has_children = bool(self._case.children(section.id))
             child = node.add(plain_line(section.title), data=section.id, allow_expand=has_children)
+            self._section_nodes[section.id] = child
             if has_children:
                 self._add_children(child, section.id)
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
-        """Label each section with how many annotations it holds (`Discussion ✎3`)."""
-        for line in range(self.last_line + 1):
-            node = self.get_node_at_line(line)
-            if node is None or node.data is None:
-                continue
-            section = self._case.section(node.data)
-            if section is None:
-                continue
-            label = plain_line(section.title)
-            if counts.get(section.id):
-                label.append(f" ✎{counts[section.id]}", style="bold")
+        """Label each section with how many annotations it holds (`Discussion ✎3`).
+
+        Every node is labelled, shown or not, so expanding a part never reveals stale counts;
+        a collapsed part counts its sub-sections' notes too, so none hides behind it.
+        """
+        self._note_counts = counts
+        for section_id, node in self._section_nodes.items():
+            count = counts.get(section_id, 0)
+            if not node.is_expanded:
+                count += sum(counts.get(child.data or "", 0) for child in self._descendants(node))
+            label = plain_line(self._titles[section_id])
+            if count:
+                label.append(f" ✎{count}", style="bold")
             node.set_label(label)
 
+    def _descendants(self, node: TreeNode[str]) -> list[TreeNode[str]]:
+        found: list[TreeNode[str]] = []
+        for child in node.children:
+            found.append(child)
+            found.extend(self._descendants(child))
+        return found
+
+    def on_tree_node_collapsed(self, _event: Tree.NodeCollapsed[str]) -> None:
+        self.set_annotation_counts(self._note_counts)
+
+    def on_tree_node_expanded(self, _event: Tree.NodeExpanded[str]) -> None:
+        self.set_annotation_counts(self._note_counts)
+
     def select_section(self, section_id: str, *, announce: bool = True) -> None:
-        """Move the cursor to a section; the reader follows through `SectionChosen`."""
+        """Move the cursor to a section, opening the parts that hide it; the reader follows."""
+        node = self._section_nodes.get(section_id)
+        parent = node.parent if node is not None else None
+        while parent is not None and parent is not self.root:
+            parent.expand()
+            parent = parent.parent
         for line in range(self.last_line + 1):
             node = self.get_node_at_line(line)
             if node is not None and node.data == section_id:
