@@ -6,10 +6,12 @@ then look at the report before committing the new SVGs.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO
 from tests.review_helpers import make_app as make_review_app
 
 # The status line shows the review path, so snapshots use one fixed path; nothing is saved there.
@@ -19,7 +21,7 @@ FIXED_REVIEW_PATH = Path("/case-review-snapshots/never-written.review.toml")
 def make_app(theme: str):  # type: ignore[no-untyped-def]
     return make_review_app(theme=theme, review_path=FIXED_REVIEW_PATH)
 
-PANE_KEYS = {"sections": [], "medications": ["2"], "pain": ["3"], "timeline": ["4"]}
+PANE_KEYS = {"sections": [], "medications": ["2"], "pain": ["3"], "timeline": ["4"], "notes": ["6"]}
 
 
 @pytest.mark.parametrize("theme", ["case-review-dark", "case-review-light"])
@@ -36,3 +38,12 @@ def test_medication_jump_at_120x40(snap_compare) -> None:  # type: ignore[no-unt
 
 def test_high_contrast_help_at_120x40(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(theme="case-review-high-contrast"), press=["question_mark"], terminal_size=(120, 40))
+
+
+def test_notes_with_detail_at_80x24(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The status shows the review path cut from the left to its last 39 characters: a file name
+    # that long keeps the snapshot the same whatever the temporary folder is called.
+    review = tmp_path / "snapshot-of-the-notes-pane.ana-sousa.review.toml"
+    shutil.copy(REPO / "tests" / "data" / "export" / "seed.ana-sousa.review.toml", review)
+    app = make_review_app(theme="case-review-dark", review_path=review)
+    assert snap_compare(app, press=["6", "j", "j", "j"], terminal_size=(80, 24))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
-from tui.model.review import Annotation
+from tui.model.review import ANNOTATION_KINDS, Annotation, AnnotationStatus
+
+ANNOTATION_STATUSES: tuple[str, ...] = get_args(AnnotationStatus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +18,23 @@ class NoteFilter:
     statuses: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
     words: tuple[str, ...] = ()
+    unknown_kinds: tuple[str, ...] = ()
+    """Kinds asked for that no note can have: they match nothing, and the pane says so."""
+    unknown_statuses: tuple[str, ...] = ()
+    """Statuses asked for that no note can have."""
+
+    def hint(self) -> str:
+        """Why a filter may match nothing: the unknown kinds and statuses, with the valid ones.
+
+        A typo such as `kind:concen` otherwise just shows no notes, as if there were none.
+        """
+        parts = []
+        for what, unknown, valid in (("kind", self.unknown_kinds, ANNOTATION_KINDS),
+                                     ("status", self.unknown_statuses, ANNOTATION_STATUSES)):
+            if unknown:
+                named = ", ".join(f"“{value}”" for value in unknown)
+                parts.append(f"no {what} {named}: {what} is one of {', '.join(valid)}")
+        return "; ".join(parts)
 
     def matches(self, annotation: Annotation) -> bool:
         if self.kinds and annotation.kind not in self.kinds:
@@ -44,4 +64,8 @@ def parse_filter(text: str) -> NoteFilter:
             tags |= values
         else:
             words.append(token)
-    return NoteFilter(frozenset(kinds), frozenset(statuses), frozenset(tags), tuple(words))
+    return NoteFilter(
+        frozenset(kinds), frozenset(statuses), frozenset(tags), tuple(words),
+        unknown_kinds=tuple(sorted(kinds - set(ANNOTATION_KINDS))),
+        unknown_statuses=tuple(sorted(statuses - set(ANNOTATION_STATUSES))),
+    )

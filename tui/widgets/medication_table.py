@@ -9,14 +9,14 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from tui.clinical.timeline import point_label, position_of
 from tui.model import CaseRecord, Medication
 from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
 from tui.widgets.messages import JumpToQuote
-from tui.widgets.plain import plain_line
+from tui.widgets.plain import plain, plain_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,34 @@ def _missing_last(value: Any) -> tuple[bool, Any]:
     return (False, value)
 
 
+MASS_IN_MG: dict[str, float] = {"ng": 1e-6, "μg": 1e-3, "mcg": 1e-3, "ug": 1e-3, "mg": 1.0, "g": 1000.0}
+"""Mass units a report writes, in milligrams; `µ` (micro sign) is folded to `μ` first."""
+
+PER_ORDER: dict[str | None, int] = {"dose": 0, "hour": 1, "day": 2, "week": 3, None: 4}
+"""Doses are compared only within one period; a dose with no period stated comes after."""
+
+
+def dose_sort_key(medication: Medication) -> tuple[bool, Any]:
+    """Doses by their amount in one unit, within each period (`per`); no dose sorts last.
+
+    Sorting by the unit's spelling put 1 mg before 500 μg and 3000 mg/day before
+    500 μg/day; a clinician compares amounts. A unit that is not a mass (IU, mL) is kept
+    in its own group after the masses, by its spelling, and compared as written.
+    """
+    if medication.amount is None:
+        return _missing_last(None)
+    unit = (medication.unit or "").casefold().replace("µ", "μ")
+    factor = MASS_IN_MG.get(unit)
+    group = ("", 0) if factor is not None else (unit, 1)
+    value = medication.amount * factor if factor is not None else medication.amount
+    return _missing_last((PER_ORDER.get(medication.per, len(PER_ORDER)), group[1], group[0], value))
+
+
+def _is_missing(key: Any) -> bool:
+    """Whether a sort key came from `_missing_last` for a value the report does not give."""
+    return isinstance(key, tuple) and len(key) == 2 and key[0] is True
+
+
 class MedicationTable(DataTable[Text]):
     """Drug, dose, route, schedule, role, start, stop, response; `s` sorts, `enter` jumps."""
 
@@ -51,7 +79,7 @@ class MedicationTable(DataTable[Text]):
         self._case = case
         self._columns = [
             _Column("Drug", lambda m: m.name, lambda m: m.name.casefold(), 22),
-            _Column("Dose", lambda m: m.dose_label, lambda m: _missing_last(m.amount is not None and (m.unit or "", m.per or "", m.amount) or None)),
+            _Column("Dose", lambda m: m.dose_label, dose_sort_key),
             _Column("Route", lambda m: m.route or "", lambda m: _missing_last(m.route)),
             _Column("Schedule", lambda m: m.schedule or "", lambda m: _missing_last(m.schedule), 24),
             _Column("Role", lambda m: m.role, lambda m: m.role),
@@ -77,11 +105,18 @@ class MedicationTable(DataTable[Text]):
         mark_rows(self, counts, self.row_ids)
 
     def _ordered(self) -> list[Medication]:
+        """The rows in the chosen order; rows the report gives no value for stay last either way.
+
+        Every sort key starts with `_missing_last`'s flag, so the rows without a value are
+        split off before sorting and kept in the record's order after the others.
+        """
         medications = list(self._case.medications)
-        if self.sort_column is not None:
-            key = self._columns[self.sort_column].sort_key
-            medications.sort(key=key, reverse=self.sort_reverse)
-        return medications
+        if self.sort_column is None:
+            return medications
+        key = self._columns[self.sort_column].sort_key
+        given = [m for m in medications if not _is_missing(key(m))]
+        missing = [m for m in medications if _is_missing(key(m))]
+        return sorted(given, key=key, reverse=self.sort_reverse) + missing
 
     def _populate(self) -> None:
         current = self.row_ids[self.cursor_row] if self.row_count else None
@@ -139,28 +174,37 @@ class MedicationTable(DataTable[Text]):
 
 
 def describe_medication(case: CaseRecord, medication: Medication) -> Text:
-    """Everything the record says of a regimen, whole, for the line under the table."""
+    """Everything the record says of a regimen, whole, for the area under the table.
+
+    Short facts share a line (a narrow terminal has few rows to spare under the table);
+    the free-text ones, which wrap, each start a line of their own.
+    """
     text = Text()
     text.append_text(plain_line(f"{medication.name} {medication.dose_label}".strip(), style="bold"))
-    facts = [
-        ("route", medication.route),
-        ("schedule", medication.schedule),
-        ("role", medication.role),
-        ("start", point_label(case, medication.start)),
-        ("stop", point_label(case, medication.stop)),
-        ("response", medication.response),
-        ("adverse effects", medication.adverse_effects),
-    ]
-    for label, value in facts:
-        text.append(f"\n{label}: ", style="dim")
-        text.append_text(plain_line(value) if value else Text("not stated", style="dim italic"))
+    lines = (
+        (("route", medication.route), ("schedule", medication.schedule), ("role", medication.role)),
+        (("start", point_label(case, medication.start)), ("stop", point_label(case, medication.stop))),
+        (("response", medication.response),),
+        (("adverse effects", medication.adverse_effects),),
+    )
+    for facts in lines:
+        text.append("\n")
+        for index, (label, value) in enumerate(facts):
+            if index:
+                text.append(" · ", style="dim")
+            text.append(f"{label}: ", style="dim")
+            text.append_text(plain(value) if value else Text("not stated", style="dim italic"))
     text.append("\nsource: ", style="dim")
-    text.append_text(plain_line(f"“{medication.source_quote}”", style="italic"))
+    text.append_text(plain(f"“{medication.source_quote}”", style="italic"))
     return text
 
 
 class MedicationPane(Vertical):
-    """The table, and under it the highlighted regimen in full."""
+    """The table, and under it the highlighted regimen in full, in a box that scrolls.
+
+    At 80x24 the whole regimen does not fit under the table; the box scrolls (mouse wheel,
+    or `tab` into it and the arrow keys) so nothing the record says is out of reach.
+    """
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -168,9 +212,11 @@ class MedicationPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield MedicationTable(self._case, id="medication-table")
-        yield Static(id="medication-detail")
+        with VerticalScroll(id="medication-detail-box"):
+            yield Static(id="medication-detail")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         medication = self.query_one(MedicationTable).medication_at_cursor()
         if medication is not None:
             self.query_one("#medication-detail", Static).update(describe_medication(self._case, medication))
+            self.query_one("#medication-detail-box", VerticalScroll).scroll_home(animate=False)

@@ -8,20 +8,63 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from tui.model.note_filter import parse_filter
 from tui.model.review import Annotation
 from tui.model.review_outline import PlacedNote
-from tui.widgets.plain import plain_line
+from tui.widgets.plain import plain, plain_line
 
 KIND_STYLES = {"error": "bold red", "concern": "yellow", "question": "cyan", "praise": "green", "comment": ""}
 
 
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Target", 16), ("Kind", 8), ("Status", 8), ("Note", 28), ("Tags", 12), ("Quote", 24),
+)
+"""(title, width). Kind and status come right after the target and are narrow, so at 80
+columns a reviewer sees what each note is without scrolling sideways; the detail area
+under the table shows the highlighted note whole."""
+
+
+def note_count(shown: int, total: int) -> str:
+    """`1 of 3 notes`, `1 of 1 note`: the noun agrees with the total."""
+    return f"{shown} of {total} note{'' if total == 1 else 's'}"
+
+
+def describe_note(row: PlacedNote) -> Text:
+    """The highlighted note whole: kind, status, tags, author, place, the full quote and body.
+
+    Every string from the review goes through `plain()`/`plain_line()`: notes are written
+    by people and read back from a file, so they are never markup.
+    """
+    note = row.annotation
+    text = Text()
+    text.append_text(plain_line(note.kind, style=f"bold {KIND_STYLES.get(note.kind, '')}".strip()))
+    text.append(" · ", style="dim")
+    text.append_text(plain_line(note.status, style="dim" if note.status == "resolved" else ""))
+    text.append(" · ", style="dim")
+    if note.tags:
+        text.append("tags ", style="dim")
+        text.append_text(plain_line(" ".join(note.tags)))
+    else:
+        text.append("no tags", style="dim italic")
+    for label, value in (("by", note.author), ("updated", note.updated.strftime("%Y-%m-%d %H:%M"))):
+        text.append(f" · {label} ", style="dim")
+        text.append_text(plain_line(value))
+    text.append("\non ", style="dim")
+    text.append_text(plain(("⚠ orphan: " if row.orphan else "") + row.place, style="italic" if row.orphan else ""))
+    if note.quote:
+        text.append("\n")
+        text.append_text(plain(f"“{note.quote}”", style="italic"))
+    text.append("\n")
+    text.append_text(plain(note.body) if note.body.strip() else Text("(no text)", style="dim italic"))
+    return text
+
+
 class NotesTable(DataTable[Text]):
-    """Target, quote, kind, status, tags, first line; `enter` goes to the annotated place."""
+    """Target, kind, status, first line, tags, quote; `enter` goes to the annotated place."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="notes.down"),
@@ -42,7 +85,7 @@ class NotesTable(DataTable[Text]):
         self.rows_shown: list[PlacedNote] = []
 
     def on_mount(self) -> None:
-        for title, width in (("Target", 24), ("Quote", 28), ("Kind", 9), ("Status", 9), ("Tags", 14), ("Note", 40)):
+        for title, width in COLUMNS:
             self.add_column(Text(title), key=title.lower(), width=width)
 
     def show_rows(self, rows: list[PlacedNote]) -> None:
@@ -55,19 +98,24 @@ class NotesTable(DataTable[Text]):
                                 style="italic" if row.orphan else "")
             self.add_row(
                 target,
-                plain_line(f"“{note.quote}”" if note.quote else ""),
                 plain_line(note.kind, style=KIND_STYLES.get(note.kind, "")),
                 plain_line(note.status, style="dim" if note.status == "resolved" else ""),
-                plain_line(" ".join(note.tags)),
                 plain_line(first_line),
+                plain_line(" ".join(note.tags)),
+                plain_line(f"“{note.quote}”" if note.quote else ""),
                 key=note.id,
             )
 
+    def row_at_cursor(self) -> PlacedNote | None:
+        """The highlighted row's note with its place, or None when no note is shown."""
+        if self.rows_shown and 0 <= self.cursor_row < len(self.rows_shown):
+            return self.rows_shown[self.cursor_row]
+        return None
+
     def note_at_cursor(self) -> Annotation | None:
         """The note on the highlighted row: what `e` and `d` act on in this pane."""
-        if self.rows_shown and 0 <= self.cursor_row < len(self.rows_shown):
-            return self.rows_shown[self.cursor_row].annotation
-        return None
+        row = self.row_at_cursor()
+        return row.annotation if row is not None else None
 
     def action_open_note(self) -> None:
         note = self.note_at_cursor()
@@ -83,7 +131,11 @@ class NotesTable(DataTable[Text]):
 
 
 class NotesPane(Vertical):
-    """A filter line, the notes table, and a count."""
+    """The notes table, the highlighted note whole, a filter line, and a count.
+
+    The detail box scrolls (mouse wheel, or `tab` into it) so a long note can be read
+    whole at 80x24.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -91,22 +143,63 @@ class NotesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield NotesTable(id="notes-table")
+        with VerticalScroll(id="notes-detail-box"):
+            yield Static(id="notes-detail")
         yield Input(placeholder="filter: kind:concern status:open tag:dose words  (f focuses, enter returns)",
                     id="notes-filter")
         yield Static(id="notes-count")
 
-    def show_notes(self, rows: list[PlacedNote]) -> None:
-        """All notes, in the order to list them; the current filter is applied."""
-        self._all = rows
+    @property
+    def _ready(self) -> bool:
+        """Whether every widget `_apply` fills is in place (the detail sits one level down)."""
+        return bool(self.query("#notes-filter") and self.query("#notes-detail") and self.query("#notes-count"))
+
+    def on_mount(self) -> None:
+        # Rows handed over while the pane was still being composed are shown now.
         self._apply()
+
+    def show_notes(self, rows: list[PlacedNote]) -> None:
+        """All notes, in the order to list them; the current filter is applied.
+
+        The screen may call this while the pane is still being mounted (panes are built in
+        the background after the first screen); the rows are then shown once it is mounted.
+        """
+        self._all = rows
+        if self._ready:
+            self._apply()
 
     def _apply(self) -> None:
         note_filter = parse_filter(self.query_one("#notes-filter", Input).value)
         shown = [row for row in self._all if note_filter.matches(row.annotation)]
         self.query_one(NotesTable).show_rows(shown)
         orphans = sum(1 for row in self._all if row.orphan)
-        suffix = f", {orphans} orphaned" if orphans else ""
-        self.query_one("#notes-count", Static).update(plain_line(f"{len(shown)} of {len(self._all)} notes{suffix}"))
+        count = Text()
+        count.append_text(plain_line(note_count(len(shown), len(self._all))))
+        if orphans:
+            count.append_text(plain_line(f", {orphans} orphaned"))
+        hint = note_filter.hint()
+        if hint:
+            # The hint repeats what was typed: plain text, never markup.
+            count.append(" · ")
+            count.append_text(plain_line(hint, style="bold"))
+        self.query_one("#notes-count", Static).update(count)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        table = self.query_one(NotesTable)
+        row = table.row_at_cursor()
+        if row is not None:
+            body = describe_note(row)
+        elif self._all:
+            body = Text("No note matches the filter.", style="dim italic")
+        else:
+            body = Text("No notes yet: a annotates the place you are at.", style="dim italic")
+        self.query_one("#notes-detail", Static).update(body)
+        self.query_one("#notes-detail-box", VerticalScroll).scroll_home(animate=False)
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        if self._ready:
+            self._show_detail()
 
     @on(Input.Changed, "#notes-filter")
     def _filter_changed(self, _event: Input.Changed) -> None:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
@@ -28,6 +28,15 @@ from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain_line
 
 SERIES_COLOURS = {"rest": "cyan", "movement": "orange", "unspecified": "white"}
+"""Plotext's colour names for the chart's series."""
+
+Y_TICKS = (0, 2, 4, 6, 8, 10)
+Y_TICKS_SHORT = (0, 5, 10)
+CHART_FRAME_ROWS = 4
+"""Rows of the chart that are not data: the title, the two borders, the x tick labels."""
+
+LEGEND_COLOURS = {"rest": "cyan", "movement": "dark_orange", "unspecified": "white"}
+"""The same colours in Rich's names, for the legend under the chart."""
 
 
 class PainScoreTable(DataTable[Text]):
@@ -77,8 +86,23 @@ class PainScoreTable(DataTable[Text]):
         self.action_jump_to_source()
 
 
+def plotted_conditions(case: CaseRecord) -> list[str]:
+    """The conditions that have at least one numeric score placed on the axis: the chart's series."""
+    return [
+        condition
+        for condition in ("rest", "movement", "unspecified")
+        if any(s.condition == condition and s.value is not None and position_of(case, s.when) is not None
+               for s in case.pain_scores)
+    ]
+
+
 class PainChart(PlotextPlot):
-    """NRS over the course of events: rest and movement series, medication start marks."""
+    """NRS over the course of events: rest and movement series, medication start marks.
+
+    The series carry no plotext labels: plotext draws its legend inside the plot's top
+    left corner, where the admission scores (rest 8, movement 10) are, and hid them on a
+    small chart. The legend is a line of its own under the chart (`chart_legend`).
+    """
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -87,7 +111,7 @@ class PainChart(PlotextPlot):
     def on_mount(self) -> None:
         plt = self.plt
         events = place_events(self._case)
-        for condition in ("rest", "movement", "unspecified"):
+        for condition in plotted_conditions(self._case):
             points = [
                 (position, score.value)
                 for score in self._case.pain_scores
@@ -95,20 +119,25 @@ class PainChart(PlotextPlot):
                 and score.value is not None
                 and (position := position_of(self._case, score.when)) is not None
             ]
-            if points:
-                xs, ys = zip(*points, strict=True)
-                plt.plot(list(xs), list(ys), label=condition, marker="dot", color=SERIES_COLOURS[condition])
+            xs, ys = zip(*points, strict=True)
+            plt.plot(list(xs), list(ys), marker="dot", color=SERIES_COLOURS[condition])
         for span in medication_spans(self._case):
             if span.start is not None:
                 plt.vline(span.start, "gray")
         plt.ylim(0, 10)
-        plt.yticks([0, 2, 4, 6, 8, 10])
+        plt.yticks(list(Y_TICKS))
         ticks = sorted({span.start for span in medication_spans(self._case) if span.start is not None})
         plt.xticks(ticks, [str(t) for t in ticks])
         plt.xlim(0, max(1, len(events) - 1))
-        plt.xlabel("event # (see Timeline, 4); grey marks: a medication starts")
-        plt.ylabel("NRS")
-        plt.title("Pain (NRS 0-10)")
+        # No axis labels: the title names both axes, so a short chart keeps its rows for the data.
+        plt.title("Pain (NRS 0-10) by event #")
+
+    def render(self) -> RenderResult:
+        # With fewer data rows than ticks, two ticks share a row and plotext labels it with
+        # either one (a 6 one time, a 4 the next): fewer ticks on a short chart, each on its row.
+        rows = self.size.height - CHART_FRAME_ROWS
+        self.plt.yticks(list(Y_TICKS if rows >= len(Y_TICKS) else Y_TICKS_SHORT))
+        return super().render()
 
 
 def describe_change(case: CaseRecord, change: PainChange) -> Text:
@@ -133,6 +162,17 @@ def describe_change(case: CaseRecord, change: PainChange) -> Text:
     return text
 
 
+def chart_legend(case: CaseRecord) -> Text:
+    """`•• rest  •• movement  │ drug starts`, in the chart's colours; short, to fit one line at 80 columns."""
+    text = Text()
+    for condition in plotted_conditions(case):
+        text.append("••", style=LEGEND_COLOURS[condition])
+        text.append(f" {condition}  ")
+    text.append("│", style="grey50")
+    text.append(" drug starts")
+    return text
+
+
 class PainFigures(Static):
     """Change from baseline per condition, against the 30% and 50% thresholds."""
 
@@ -152,8 +192,12 @@ class PainPane(Vertical):
     def compose(self) -> ComposeResult:
         yield PainScoreTable(self._case, id="pain-table")
         with Horizontal(id="pain-lower"):
-            yield PainChart(self._case, id="pain-chart")
-            yield PainFigures(self._case, id="pain-figures")
+            with Vertical(id="pain-chart-box"):
+                yield PainChart(self._case, id="pain-chart")
+                yield Static(chart_legend(self._case), id="pain-legend")
+            # The figures wrap to many lines on a narrow screen: they scroll rather than being cut.
+            with VerticalScroll(id="pain-figures-box"):
+                yield PainFigures(self._case, id="pain-figures")
 
     def scores(self) -> list[PainScore]:
         return list(self._case.pain_scores)

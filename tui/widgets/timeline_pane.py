@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.columns import Columns
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from tui.clinical.timeline import MedicationSpan, medication_spans, place_events
@@ -73,7 +75,12 @@ class TimelineTable(DataTable[Text]):
 
 
 class TimelinePane(Vertical):
-    """The event table, the highlighted event's words, and the legend of bars."""
+    """The event table, the highlighted event's words, and the legend of bars.
+
+    The legend names every medication: its entries sit side by side in as many columns
+    as the width allows, and the box scrolls (mouse wheel, or `tab` into it) when even
+    that is taller than the room left under the table.
+    """
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -82,17 +89,24 @@ class TimelinePane(Vertical):
     def compose(self) -> ComposeResult:
         yield TimelineTable(self._case, id="timeline-table")
         yield Static(id="timeline-detail")
-        yield Static(self._legend(), id="timeline-legend")
+        with VerticalScroll(id="timeline-legend-box"):
+            yield Static(self._legend(), id="timeline-legend")
 
-    def _legend(self) -> Text:
-        parts = [Text("Day from admission (~ approximate, +N d after the anchor event, ? not stated). ▄▄ starts, ░░ stop not stated.", style="dim")]
+    def legend_entries(self) -> list[Text]:
+        """One entry a medication: its column number, its bar colour, its name and dose."""
+        entries = []
         for number, span in enumerate(medication_spans(self._case), start=1):
             colour = BAR_COLOURS[(number - 1) % len(BAR_COLOURS)]
-            line = Text(f"{number:>2} ")
-            line.append("██", style=colour)
-            line.append_text(plain_line(f" {span.medication.name} {span.medication.dose_label}".rstrip()))
-            parts.append(line)
-        return Text("\n").join(parts)
+            entry = Text(f"{number:>2} ")
+            entry.append("██", style=colour)
+            entry.append_text(plain_line(f" {span.medication.name} {span.medication.dose_label}".rstrip()))
+            entries.append(entry)
+        return entries
+
+    def _legend(self) -> Group:
+        key = Text("Day from admission: ~ approximate, +N d after an undated event, ? not stated. "
+                   "▄▄ starts, ░░ no stop stated.", style="dim")
+        return Group(key, Columns(self.legend_entries(), padding=(0, 3)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         index = event.cursor_row
