@@ -57,7 +57,7 @@ async def test_annotate_a_sentence_save_and_find_it_again_after_restart(tmp_path
         navigator = review_screen(again).query_one(SectionNavigator)
         labels = [navigator.get_node_at_line(n).label.plain for n in range(navigator.last_line + 1)]  # type: ignore[union-attr]
         assert "Background ✎1" in labels
-        assert "1 notes" in screen_text(again) and "● unsaved" not in screen_text(again)
+        assert "1 note ·" in screen_text(again) and "● unsaved" not in screen_text(again)
 
 
 async def test_annotate_a_medication_row_marks_it() -> None:

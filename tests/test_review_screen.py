@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
 
-from tests.review_helpers import current_pane, make_app, reader, review_screen, screen_text, status_line
+from tests.review_helpers import current_pane, make_app, reader, reader_visible_text, review_screen, screen_text, status_line
 from tui.model.text_spans import sentence_spans
 from tui.screens.help import HelpScreen
 from tui.store.user_config import load_user_config
@@ -458,3 +458,14 @@ async def test_j_and_k_read_on_across_sections() -> None:
         await pilot.press("end", "j")
         await pilot.pause()
         assert view.section_id == "conclusions" and status_line(app) == "end of the case"
+
+
+async def test_reader_heading_names_a_sub_section_with_its_part() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert reader(app).section_id == "abstract-background"
+        assert "Abstract › Background" in screen_text(app)
+        await review_screen(app).go_to_section("background")
+        await pilot.pause()
+        assert reader_visible_text(app).startswith("Background Vertebral compression fractures (VCFs)")

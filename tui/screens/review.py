@@ -377,7 +377,8 @@ class ReviewScreen(Screen[None]):
         status = self.query_one("#review-status", Static)
         count = len(self.session.review.annotations)
         marker = "● unsaved  " if self.session.dirty else ""
-        status.update(plain_line(f"{marker}{count} notes · {_short_path(self.review_label)}"))
+        notes = "1 note" if count == 1 else f"{count} notes"
+        status.update(plain_line(f"{marker}{notes} · {_short_path(self.review_label)}"))
         status.set_class(self.session.dirty, "unsaved")
 
     def _apply_annotations_to_reader(self) -> None:

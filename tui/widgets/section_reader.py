@@ -88,6 +88,7 @@ class SectionReader(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._case = case
         self._section: Section | None = None
+        self._heading = ""
         self._text = ""
         self._sentences: list[Span] = []
         self._rows: list[tuple[str, int, int]] = []
@@ -124,6 +125,8 @@ class SectionReader(ScrollView, can_focus=True):
         if section is None or section is self._section:
             return
         self._section = section
+        # "Abstract › Background", not "Background": the body has a Background too.
+        self._heading = self._case.section_path(section.id)
         self._text = section.text
         self._display = sanitize_text(section.text)
         self._sentences = sentence_spans(section.text)
@@ -269,8 +272,7 @@ class SectionReader(ScrollView, can_focus=True):
         if self._section is None or width == self._wrapped_width:
             return
         self._wrapped_width = width
-        title = self._section.title
-        rows = [("title", start, end) for start, end in wrap_spans(title, width)]
+        rows = [("title", start, end) for start, end in wrap_spans(self._heading, width)]
         rows.append(("text", 0, 0))
         rows.extend(("text", start, end) for start, end in wrap_spans(self._text, width))
         self._rows = rows
@@ -287,7 +289,7 @@ class SectionReader(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         kind, start, end = self._rows[row]
         if kind == "title":
-            line = Text(sanitize_text(self._section.title[start:end]).rstrip(), style=self.get_component_rich_style("reader--title"))
+            line = Text(sanitize_text(self._heading[start:end]).rstrip(), style=self.get_component_rich_style("reader--title"))
         else:
             line = self._styled_slice(start, end)
         segments = [Segment(" " * MARGIN, base), *line.render(self.app.console)]
