@@ -115,6 +115,8 @@ def test_pca_rows_say_patient_controlled(seed_case: CaseRecord) -> None:
 
 def test_clonazepam_adverse_effects(seed_case: CaseRecord) -> None:
     clonazepam = next(m for m in seed_case.medications if m.id == "clonazepam")
+    # "as an analgesic and anxiolytic agent" is why it was given, not when: the report states no schedule.
+    assert clonazepam.schedule is None
     assert clonazepam.adverse_effects is not None
     for effect in ("drowsiness", "dizziness"):
         assert effect in clonazepam.adverse_effects.lower()
