@@ -469,3 +469,23 @@ async def test_reader_heading_names_a_sub_section_with_its_part() -> None:
         await review_screen(app).go_to_section("background")
         await pilot.pause()
         assert reader_visible_text(app).startswith("Background Vertebral compression fractures (VCFs)")
+
+
+async def test_enter_on_a_timeline_event_jumps_to_the_sentence_tied_to_it() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await review_screen(app).go_to_event("pca-started")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        view = reader(app)
+        assert current_pane(app) == "sections-pane" and view.section_id == "case-presentation"
+        assert view.quote is not None
+        assert view.text[view.quote[0]:view.quote[1]] == "continuous intravenous infusion of fentanyl 500 μg/day"
+        await review_screen(app).go_to_event("sitting-up")  # nothing starts there: it says so and stays
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current_pane(app) == "timeline-pane"
+        assert any("No sentence is tied" in n.message for n in app._notifications)  # noqa: SLF001

@@ -91,3 +91,19 @@ def point_label(case: CaseRecord, point: str | int | None) -> str:
                 return placed.event.label
             return f"{placed.event.label} ({day})" if "+" in day else f"{placed.event.label} (day {day})"
     return point
+
+
+def source_quote_of_event(case: CaseRecord, event_id: str) -> str | None:
+    """The report's own words for an event: the source of a regimen started or a score taken there.
+
+    Timeline events are written in the record's words ("PCA infusion"); the rows they tie
+    together carry verbatim quotes, so the first regimen starting at the event, else the first
+    score taken at it, names the sentence. None when nothing is tied to the event.
+    """
+    for medication in case.medications:
+        if medication.start == event_id:
+            return medication.source_quote
+    for score in case.pain_scores:
+        if score.when == event_id:
+            return score.source_quote
+    return None

@@ -17,9 +17,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from tui.clinical.timeline import MedicationSpan, medication_spans, place_events
+from tui.clinical.timeline import MedicationSpan, medication_spans, place_events, source_quote_of_event
 from tui.model import CaseRecord
 from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
+from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
 
 BAR_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan", "bright_magenta", "bright_yellow")
@@ -40,6 +41,7 @@ class TimelineTable(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="timeline.down"),
         Binding("k", "cursor_up", "Up", show=False, id="timeline.up"),
+        Binding("enter", "jump_to_source", "Source sentence", id="timeline.jump"),
     ]
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
@@ -68,6 +70,18 @@ class TimelineTable(DataTable[Text]):
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
         """Show how many annotations each event holds."""
         mark_rows(self, counts, [t.id for t in self._case.timeline])
+
+    def action_jump_to_source(self) -> None:
+        """Show the sentence behind the highlighted event, when a regimen or a score ties it to one."""
+        if not self.row_count:
+            return
+        event = self._case.timeline[self.cursor_row]
+        quote = source_quote_of_event(self._case, event.id)
+        if quote is None:
+            self.notify("No sentence is tied to this event: no regimen starts and no score is taken there.",
+                        severity="warning")
+            return
+        self.post_message(JumpToQuote(quote))
 
     def select_event(self, event_id: str) -> None:
         ids = [t.id for t in self._case.timeline]
