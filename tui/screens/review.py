@@ -23,7 +23,6 @@ from tui.model import CaseRecord
 from tui.model.anchoring import text_quote
 from tui.model.review import Annotation, new_annotation_id, now
 from tui.model.review_session import ReviewSession
-from tui.screens.annotation_editor import AnnotationDraft, AnnotationEditor
 from tui.model.review_outline import PlaceKey, document_order, notes_in_reading_order, place_key, target_label
 from tui.screens.annotation_targets import Target, annotations_at, focused_target
 from tui.model.text_spans import TextHit, find_in_case, find_quote
@@ -32,6 +31,7 @@ from tui.widgets.key_hints import KeyHints
 from tui.widgets.messages import JumpToQuote, ReviewChanged
 
 if TYPE_CHECKING:
+    from tui.screens.annotation_editor import AnnotationDraft
     from tui.widgets.notes_pane import NotesTable
 
     NotesTableChosen = NotesTable.Chosen
@@ -357,11 +357,11 @@ class ReviewScreen(Screen[None]):
         self.refresh_review_status()
 
     def _refresh_notes_pane(self) -> None:
-        from tui.widgets.notes_pane import NotesPane
-
-        panes = self.query(NotesPane)
+        # Queried by id: importing the pane's module just to look for it would cost start-up time.
+        panes = self.query("#notes-pane")
         if panes:
-            panes.first().show_notes(notes_in_reading_order(self.case, self.session.review, self.session.orphans))
+            notes = notes_in_reading_order(self.case, self.session.review, self.session.orphans)
+            panes.first().show_notes(notes)  # type: ignore[attr-defined]
 
     async def on_notes_table_chosen(self, message: NotesTableChosen) -> None:
         if message.annotation.id in self.session.orphans:
@@ -402,6 +402,8 @@ class ReviewScreen(Screen[None]):
                 self.reader.clear_selection()
                 self._changed()
 
+        from tui.screens.annotation_editor import AnnotationEditor  # the editor's widgets load on first use
+
         self.app.push_screen(AnnotationEditor(f"Annotate: {target.label}", target.quote), add)
 
     def _new_annotation(self, target: Target, draft: AnnotationDraft) -> Annotation:
@@ -436,6 +438,8 @@ class ReviewScreen(Screen[None]):
         annotation = self._focused_annotation()
         if annotation is None:
             return
+        from tui.screens.annotation_editor import AnnotationDraft, AnnotationEditor
+
         draft = AnnotationDraft(annotation.kind, tuple(annotation.tags), annotation.status, annotation.body)
 
         def save(result: AnnotationDraft | None) -> None:
