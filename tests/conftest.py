@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -61,3 +62,19 @@ def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("CASE_REVIEW_DATA_DIR", str(folder))
     return folder
+
+
+def textual_modules_after(*calls: list[str]) -> list[str]:
+    """Run `tui.cli.main(args)` for each call in a fresh interpreter; the Textual modules it then holds.
+
+    Sub-commands must not pay for the UI: this is how a test sees what they really import.
+    """
+    code = (
+        "import sys; from tui.cli import main; "
+        f"codes = [main(args) for args in {[list(map(str, c)) for c in calls]!r}]; "
+        "assert all(code == 0 for code in codes), codes; "
+        "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    return ast.literal_eval(result.stdout.strip().splitlines()[-1])

@@ -12,7 +12,6 @@ import io
 import json
 import os
 import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tests.conftest import DATA, SEED_CASE, RunCli
+from tests.conftest import DATA, SEED_CASE, RunCli, textual_modules_after
 from tui.export import FORMATS, build_review_notes, render
 from tui.export.notes import ReviewNotes
 from tui.model import CaseRecord
@@ -260,17 +259,8 @@ def test_the_default_review_beside_the_case_is_found(run_cli: RunCli, tmp_path: 
 
 
 def test_export_does_not_import_textual(tmp_path: Path) -> None:
-    code = (
-        "import sys; from tui.cli import main; "
-        f"codes = [main(['export', {str(SEED_CASE)!r}, '--review', {str(FIXTURE_REVIEW)!r}, "
-        f"'-o', {str(tmp_path)!r} + '/out.' + f]) for f in ('md', 'html', 'json', 'csv')]; "
-        "assert codes == [0, 0, 0, 0], codes; "
-        "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')); "
-        "print(loaded)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    calls = [["export", SEED_CASE, "--review", FIXTURE_REVIEW, "-o", tmp_path / f"out.{f}"] for f in FORMATS]
+    assert textual_modules_after(*calls) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.html", "out.json", "out.md"]
 
 

@@ -145,21 +145,10 @@ def test_opening_a_bad_case_fails_before_the_ui(run_cli: RunCli) -> None:
     assert f"{BAD / 'duplicate-id.toml'}: pain_scores[1].id: duplicate id" in result.stderr
 
 
-def test_validate_does_not_import_textual(run_cli: RunCli) -> None:
-    import subprocess
-    import sys
+def test_validate_does_not_import_textual() -> None:
+    from tests.conftest import textual_modules_after
 
-    code = (
-        "import sys; from tui.cli import main; "
-        f"code = main(['validate', {str(SEED_CASE)!r}]); "
-        "assert code == 0; "
-        "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')); "
-        "print(loaded)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
-
+    assert textual_modules_after(["validate", SEED_CASE]) == []
 
 def test_review_files_named_one_by_one_are_checked_as_reviews(run_cli: RunCli, tmp_path: Path) -> None:
     """`validate cases/*.toml` after a save: the review is checked as a review, against its case."""
