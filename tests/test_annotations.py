@@ -88,6 +88,9 @@ async def test_escape_cancels_the_editor_after_asking_when_words_would_be_lost()
         await pilot.pause()
         assert isinstance(app.screen, AnnotationEditor)  # typed words are not thrown away on one key
         assert "escape again discards" in str(app.screen.query_one("#editor-help", Static).render())
+        await pilot.press(*" more", "escape")  # typed after the warning: warned again
+        await pilot.pause()
+        assert isinstance(app.screen, AnnotationEditor)
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, AnnotationEditor)
@@ -369,3 +372,26 @@ async def test_a_collapsed_part_counts_its_sub_sections_notes_and_opens_for_a_ju
         assert abstract.is_expanded and tree.cursor_node is not None and tree.cursor_node.data == "abstract-conclusion"
         assert str(abstract.label) == "Abstract"
         assert str(abstract.children[0].label) == "Background ✎1"
+
+
+async def test_the_note_status_stays_across_sections_and_goes_when_the_cursor_moves_on() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = review_screen(app)
+        await screen.go_to_section("discussion")
+        await pilot.pause()
+        screen.reader.focus()
+        await pilot.press("j", "j", "j")
+        await _annotate(pilot, "in the discussion")
+        await screen.go_to_section("abstract-background")
+        await pilot.pause()
+        screen.reader.focus()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        await pilot.pause()
+        assert reader(app).section_id == "discussion"
+        assert status_line(app).startswith("note 1/1: comment · sentence 4/")
+        await pilot.press("G")
+        await pilot.pause()
+        assert status_line(app).startswith("sentence ")

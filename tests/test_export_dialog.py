@@ -38,7 +38,7 @@ async def test_x_exports_unsaved_notes_as_json_and_says_where(in_tmp: Path) -> N
         await pilot.pause()
         assert path_input.value.endswith(".notes.json")
         assert [b.value for b in app.screen.query(RadioButton)] == [False, False, True, False]
-        await pilot.press("tab", "enter")
+        await pilot.press("enter")  # from the format list, as from the file name
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
         written = in_tmp / "clonazepam-vcf-myeloma.tester.notes.json"

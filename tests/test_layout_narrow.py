@@ -119,6 +119,23 @@ async def test_timeline_legend_reaches_every_medication_at_80x24() -> None:
             assert f"{number:>2} ██ {medication.name}" in seen, medication.id
 
 
+async def test_timeline_event_text_is_reachable_whole_at_80x24() -> None:
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("4", "down", "down", "down", "down")
+        await pilot.pause()
+        event = app.case.timeline[4]
+        assert event.id == "pca-started"
+        await pilot.press("tab")
+        seen = widget_text(app, app.focused)
+        for _ in range(3):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            seen += widget_text(app, app.focused)
+        assert "movement pain unchanged." in " ".join(seen.split()), "the end of the event's words is reachable"
+
+
 async def test_timeline_legend_shows_every_medication_at_once_at_200x60() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

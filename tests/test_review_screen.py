@@ -489,3 +489,22 @@ async def test_enter_on_a_timeline_event_jumps_to_the_sentence_tied_to_it() -> N
         await pilot.pause()
         assert current_pane(app) == "timeline-pane"
         assert any("No sentence is tied" in n.message for n in app._notifications)  # noqa: SLF001
+
+
+async def test_home_and_end_move_the_row_in_every_table() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for pane, table_id in (("2", "#medication-table"), ("3", "#pain-table"), ("4", "#timeline-table")):
+            await pilot.press(pane, "j", "j")
+            await pilot.pause()
+            table = review_screen(app).query_one(table_id, DataTable)
+            assert table.cursor_row == 2
+            await pilot.press("end")
+            assert table.cursor_row == table.row_count - 1, table_id
+            await pilot.press("home")
+            assert table.cursor_row == 0, table_id
+            await pilot.press("G")
+            assert table.cursor_row == table.row_count - 1, table_id
+            await pilot.press("g")
+            assert table.cursor_row == 0, table_id

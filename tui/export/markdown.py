@@ -77,7 +77,7 @@ def _header(notes: ReviewNotes) -> list[str]:
         source_parts.append(inline(source.url))
     source_parts.append(f"case file {inline(case.id)}")
     lines += [
-        f"- **Source:** {'; '.join(source_parts)}",
+        f"- **Source:** {' · '.join(source_parts)}",
         f"- **Patient:** {inline(case.patient.summary)}",
         f"- **Reviewer:** {inline(notes.reviewer) if notes.reviewer else 'no review yet (the case alone)'}",
         f"- **Date:** {inline(format_time(notes.date))}",

@@ -50,7 +50,8 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         self._heading = heading
         self._quote = quote
         self._draft = draft or AnnotationDraft("comment", (), "open", "")
-        self._discard_warned = False
+        self._warned_about: AnnotationDraft | None = None
+        """The draft as it stood when `escape` last warned: a second `escape` discards only that."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor-dialog"):
@@ -92,10 +93,11 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         self.dismiss(self._current_draft())
 
     def action_cancel(self) -> None:
-        if self._current_draft() == self._draft or self._discard_warned:
+        current = self._current_draft()
+        if current in (self._draft, self._warned_about):
             self.dismiss(None)
             return
-        self._discard_warned = True
+        self._warned_about = current  # words typed after this warning earn a warning of their own
         help_line = self.query_one("#editor-help", Static)
         help_line.update("escape again discards your changes   ctrl+s keeps them")
         help_line.add_class("warning")

@@ -39,13 +39,12 @@ def focused_target(case: CaseRecord, focused: Widget | None) -> Target | None:
 
     if isinstance(focused, SectionReader) and focused.section_id is not None and focused.sentences:
         start, end = focused.selection or focused.sentences[focused.cursor]
-        section = case.section(focused.section_id)
-        title = section.title if section else focused.section_id
+        title = case.section_path(focused.section_id)
         return Target("section", focused.section_id, f"{title}, text", start, end, focused.text[start:end])
     if isinstance(focused, SectionNavigator) and focused.cursor_node is not None and focused.cursor_node.data:
         section = case.section(focused.cursor_node.data)
         if section is not None:
-            return Target("section", section.id, f"section {section.title}")
+            return Target("section", section.id, f"section {case.section_path(section.id)}")
     if isinstance(focused, MedicationTable) and (medication := focused.medication_at_cursor()) is not None:
         return Target("medication", medication.id, f"medication {medication.name} {medication.dose_label}".strip())
     if isinstance(focused, PainScoreTable) and focused.row_count:

@@ -43,6 +43,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", priority=True, id="export.accept"),
+        # Priority, so enter exports from the format list too (where it would only pick a button);
+        # space picks a format there.
+        Binding("enter", "export", "Export", priority=True, show=False, id="export.enter"),
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]
 
@@ -81,10 +84,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _path_changed(self, _event: Input.Changed) -> None:
         self._confirmed_overwrite = None
         self.query_one("#export-warning", Static).update("")
-
-    @on(Input.Submitted, "#export-path")
-    def _path_submitted(self, _event: Input.Submitted) -> None:
-        self.action_export()
 
     def _warn(self, message: str) -> None:
         self.query_one("#export-warning", Static).update(plain_line(message, style="bold"))

@@ -94,7 +94,8 @@ class ReviewScreen(Screen[None]):
         self._last_note: tuple[str, PlaceKey] | None = None
         """The note `]`/`[` last went to, and the place it left focus on."""
         self._note_status = ""
-        """The status of a `]`/`[` jump, kept through the sentence move the jump causes."""
+        """The status of a `]`/`[` jump, shown while the cursor rests on `_note_sentence`."""
+        self._note_sentence: tuple[str | None, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield CaseHeader(self.case, id="case-header")
@@ -214,9 +215,10 @@ class ReviewScreen(Screen[None]):
         if self.hits:
             return
         position = f"sentence {message.index + 1}/{message.count}"
-        # Right after `]` or `[`, the note reached is what the reviewer wants to read about.
-        self._set_status(f"{self._note_status} · {position}" if self._note_status else position)
-        self._note_status = ""
+        # While the cursor rests where `]` or `[` left it, the status names the note reached;
+        # moving on (j, G, another section) drops it.
+        on_note = self._note_status and self._note_sentence == (message.section_id, message.index)
+        self._set_status(f"{self._note_status} · {position}" if on_note else position)
 
     # ---- search --------------------------------------------------------------------
 
@@ -503,6 +505,9 @@ class ReviewScreen(Screen[None]):
         await self.go_to_annotation(annotation)
         self._last_note = (annotation.id, self._current_place_key())
         self._note_status = f"note {index + 1}/{len(ordered)}: {annotation.kind}"
+        reader = self.reader
+        on_text = annotation.target == "section" and reader.section_id is not None
+        self._note_sentence = (reader.section_id, reader.cursor) if on_text else None
         self._set_status(self._note_status)
 
     def _current_place_key(self) -> PlaceKey:

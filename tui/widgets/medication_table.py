@@ -17,6 +17,7 @@ from tui.model import CaseRecord, Medication
 from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
+from tui.widgets.row_table import RowTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def _is_missing(key: Any) -> bool:
     return isinstance(key, tuple) and len(key) == 2 and key[0] is True
 
 
-class MedicationTable(DataTable[Text]):
+class MedicationTable(RowTable):
     """Drug, dose, route, schedule, role, start, stop, response; `s` sorts, `enter` jumps."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

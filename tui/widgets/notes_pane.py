@@ -16,6 +16,7 @@ from tui.model.note_filter import parse_filter
 from tui.model.review import Annotation
 from tui.model.review_outline import PlacedNote
 from tui.widgets.plain import plain, plain_line
+from tui.widgets.row_table import RowTable
 
 KIND_STYLES = {"error": "bold red", "concern": "yellow", "question": "cyan", "praise": "green", "comment": ""}
 
@@ -63,7 +64,7 @@ def describe_note(row: PlacedNote) -> Text:
     return text
 
 
-class NotesTable(DataTable[Text]):
+class NotesTable(RowTable):
     """Target, kind, status, first line, tags, quote; `enter` goes to the annotated place."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

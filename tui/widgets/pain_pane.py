@@ -26,6 +26,7 @@ from tui.model import CaseRecord, PainScore
 from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain_line
+from tui.widgets.row_table import RowTable
 
 SERIES_COLOURS = {"rest": "cyan", "movement": "orange", "unspecified": "white"}
 """Plotext's colour names for the chart's series."""
@@ -39,7 +40,7 @@ LEGEND_COLOURS = {"rest": "cyan", "movement": "dark_orange", "unspecified": "whi
 """The same colours in Rich's names, for the legend under the chart."""
 
 
-class PainScoreTable(DataTable[Text]):
+class PainScoreTable(RowTable):
     """When, condition, value or its words, medications in force; `enter` jumps to the source."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -22,6 +22,7 @@ from tui.model import CaseRecord
 from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
+from tui.widgets.row_table import RowTable
 
 BAR_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan", "bright_magenta", "bright_yellow")
 
@@ -35,7 +36,7 @@ def _bar(span: MedicationSpan, index: int, colour: str) -> Text:
     return Text("██" if span.stop is not None else "░░", style=colour)
 
 
-class TimelineTable(DataTable[Text]):
+class TimelineTable(RowTable):
     """One row per event: day, label, then a bar column per medication."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,7 +90,7 @@ class TimelineTable(DataTable[Text]):
 
 
 class TimelinePane(Vertical):
-    """The event table, the highlighted event's words, and the legend of bars.
+    """The event table, then the highlighted event's words and the legend of bars in one scrolling box.
 
     The legend names every medication: its entries sit side by side in as many columns
     as the width allows, and the box scrolls (mouse wheel, or `tab` into it) when even
@@ -102,8 +103,9 @@ class TimelinePane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield TimelineTable(self._case, id="timeline-table")
-        yield Static(id="timeline-detail")
+        # The event's words and the legend scroll together: at 80x24 neither is ever cut off.
         with VerticalScroll(id="timeline-legend-box"):
+            yield Static(id="timeline-detail")
             yield Static(self._legend(), id="timeline-legend")
 
     def legend_entries(self) -> list[Text]:
@@ -119,7 +121,7 @@ class TimelinePane(Vertical):
 
     def _legend(self) -> Group:
         key = Text("Day from admission: ~ approximate, +N d after an undated event, ? not stated. "
-                   "▄▄ starts, ░░ no stop stated.", style="dim")
+                   "▄▄ starts, ██ in force, ░░ no stop stated.", style="dim")
         return Group(key, Columns(self.legend_entries(), padding=(0, 3)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
