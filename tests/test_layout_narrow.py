@@ -278,3 +278,20 @@ async def test_one_note_is_counted_as_one_note(tmp_path: Path) -> None:
         await pilot.press("6")
         await pilot.pause()
         assert str(review_screen(app).query_one("#notes-count", Static).render()) == "1 of 1 note"
+
+
+async def test_notes_columns_grow_on_a_wide_terminal(tmp_path: Path) -> None:
+    from tui.widgets.notes_pane import COLUMNS, NotesTable, column_widths
+
+    assert column_widths(80) == list(COLUMNS)
+    wide = dict(column_widths(200))
+    assert wide["Note"] > dict(COLUMNS)["Note"] and wide["Kind"] == dict(COLUMNS)["Kind"]
+    app = seeded_app(tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        table = app.screen.query_one(NotesTable)
+        note_column = next(column for column in table.columns.values() if column.key.value == "note")
+        assert note_column.width > dict(COLUMNS)["Note"]
+        assert table.row_count == 9

@@ -29,6 +29,20 @@ columns a reviewer sees what each note is without scrolling sideways; the detail
 under the table shows the highlighted note whole."""
 
 
+GROWING = {"Target": 1, "Note": 2, "Quote": 1}
+"""How the room beyond the base widths is shared on a wide terminal: most to the note's words."""
+CELL_PADDING = 2
+
+
+def column_widths(available: int) -> list[tuple[str, int]]:
+    """Column widths for a table `available` cells wide: the base widths, grown to fill any spare room."""
+    spare = available - sum(width + CELL_PADDING for _title, width in COLUMNS) - 2  # the scrollbar
+    if spare <= 0:
+        return list(COLUMNS)
+    shares = sum(GROWING.values())
+    return [(title, width + spare * GROWING.get(title, 0) // shares) for title, width in COLUMNS]
+
+
 def note_count(shown: int, total: int) -> str:
     """`1 of 3 notes`, `1 of 1 note`: the noun agrees with the total."""
     return f"{shown} of {total} note{'' if total == 1 else 's'}"
@@ -84,10 +98,27 @@ class NotesTable(RowTable):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.rows_shown: list[PlacedNote] = []
+        self._widths: list[tuple[str, int]] = []
 
     def on_mount(self) -> None:
-        for title, width in COLUMNS:
+        self._set_columns(list(COLUMNS))
+
+    def _set_columns(self, widths: list[tuple[str, int]]) -> None:
+        self._widths = widths
+        for title, width in widths:
             self.add_column(Text(title), key=title.lower(), width=width)
+
+    def on_resize(self) -> None:
+        """On a wide terminal the columns grow, so the note's words are not cut at 28 cells."""
+        widths = column_widths(self.size.width)
+        if widths == self._widths:
+            return
+        cursor = self.cursor_row
+        self.clear(columns=True)
+        self._set_columns(widths)
+        self.show_rows(self.rows_shown)
+        if self.row_count:
+            self.move_cursor(row=min(cursor, self.row_count - 1))
 
     def show_rows(self, rows: list[PlacedNote]) -> None:
         self.clear()
