@@ -122,11 +122,11 @@ def _summary(notes: ReviewNotes) -> list[str]:
 def _medications(notes: ReviewNotes) -> list[str]:
     if not notes.case.medications:
         return []
-    headers = ("Drug", "Dose", "Route", "Schedule", "Role", "Start", "Stop", "Response", "Notes")
     rows = [
-        (*list(notes.medication_cells(m).values())[:8], _note_numbers(notes.on_row("medication", m.id)))
+        (*notes.medication_cells(m).values(), _note_numbers(notes.on_row("medication", m.id)))
         for m in notes.case.medications
     ]
+    headers = (*notes.medication_cells(notes.case.medications[0]).keys(), "Notes")
     return ["## Medications", "", *table(headers, rows), ""]
 
 
