@@ -433,7 +433,7 @@ async def test_palette_before_typing_lists_places_and_actions_in_readers_words()
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert not [p for p in prompts if p.startswith("Theme:")]  # found by typing, not listed first
         assert any(p.startswith("Section: Abstract › Background") for p in prompts)
-        assert any(p.startswith("Pain score: movement dramatically relieved at Movement pain relieved") for p in prompts)
+        assert any(p.startswith("Pain score: movement “dramatically relieved” at Movement pain relieved") for p in prompts)
         assert not [p for p in prompts if "clonazepam-relief" in p or "help quit" in p]
 
 

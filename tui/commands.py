@@ -69,11 +69,10 @@ class CaseContentsProvider(_EntryProvider):
             title = sanitize_line(case.section_path(section.id))
             yield (f"Section: {title}", partial(screen.go_to_section, section.id), "read it")
         for medication in case.medications:
-            label = sanitize_line(f"{medication.name} {medication.dose_label} {medication.route or ''}".strip())
+            label = sanitize_line(f"{medication.label} {medication.route or ''}".strip())
             yield (f"Medication: {label}", partial(screen.go_to_medication, medication.id), "show its row")
         for score in case.pain_scores:
-            value = f"{score.value:g}" if score.value is not None else score.description or ""
-            label = sanitize_line(f"{score.condition} {value} at {point_label(case, score.when) or score.when}")
+            label = sanitize_line(f"{score.condition} {score.reading} at {point_label(case, score.when) or score.when}")
             yield (f"Pain score: {label}", partial(screen.go_to_pain_score, score.id), "show it")
         for event in case.timeline:
             label = sanitize_line(event.label)

@@ -222,7 +222,7 @@ def _tables(notes: ReviewNotes) -> str:
     if case.medications:
         rows = [[*notes.medication_cells(m).values(), _links(notes.on_row("medication", m.id))] for m in case.medications]
         headers = [*notes.medication_cells(case.medications[0]).keys(), "Notes"]
-        labels = {m.id: f"{m.name} {m.dose_label}".strip() for m in case.medications}
+        labels = {m.id: m.label for m in case.medications}
         parts.append('<section id="medications"><h2>Medications</h2>' + _table(headers, rows, escaped_last=True)
                      + _row_notes(notes, "medication", "Medication", labels) + "</section>")
     if case.pain_scores:

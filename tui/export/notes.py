@@ -124,11 +124,11 @@ class ReviewNotes:
 
     def pain_cells(self, score: PainScore) -> dict[str, str]:
         """A pain score as the exports show it: a number when the report gives one, its words otherwise."""
-        names = {m.id: f"{m.name} {m.dose_label}".strip() for m in self.case.medications}
+        names = {m.id: m.label for m in self.case.medications}
         return {
             "When": point_label(self.case, score.when) or score.when,
             "Condition": score.condition,
-            "NRS": f"{score.value:g}" if score.value is not None else f"“{score.description}”",
+            "NRS": score.reading,
             "Medications in force": ", ".join(names.get(m, m) for m in score.after),
         }
 

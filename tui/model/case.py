@@ -101,6 +101,11 @@ class Medication(StrictModel):
         per = f"/{self.per}" if self.per else ""
         return f"{amount}{unit}{per}"
 
+    @property
+    def label(self) -> str:
+        """The regimen in a few words, `fentanyl 500 μg/day`: how every view names a row."""
+        return f"{self.name} {self.dose_label}".strip()
+
 
 class PainScore(StrictModel):
     """A pain rating, numeric when the report gives a number, in words otherwise."""
@@ -113,6 +118,11 @@ class PainScore(StrictModel):
     when: NonEmpty
     after: list[Slug] = Field(default_factory=list, max_length=100)
     source_quote: Quote
+
+    @property
+    def reading(self) -> str:
+        """The score as the report gives it: `8`, or its words in quotes, never a number made up."""
+        return f"{self.value:g}" if self.value is not None else f"“{self.description}”"
 
     @model_validator(mode="after")
     def _needs_value_or_words(self) -> PainScore:

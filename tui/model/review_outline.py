@@ -27,47 +27,62 @@ PlaceKey = tuple[int, int, int]
 """(kind of place, its position among its kind, character offset): sorts places as a reader meets them."""
 
 
-def place_key(case: CaseRecord, target: str, target_id: str, offset: int | None = None) -> PlaceKey:
-    """Where a place stands in reading order: sections in order (by offset), then table rows, then events.
+class ReadingOrder:
+    """Where each place of one case stands as a reader meets it: sections in order (by offset),
+    then medication rows, pain scores, events and checklist items.
 
+    Positions are looked up in dicts built once, so ordering a long review costs one pass.
     A place the case no longer holds sorts after every place of its kind.
     """
-    if target == "section":
-        position = next((i for i, s in enumerate(case.sections) if s.id == target_id), len(case.sections))
-        return (0, position, offset or 0)
-    rows: list[str] = {
-        "medication": [m.id for m in case.medications],
-        "pain_score": [p.id for p in case.pain_scores],
-        "timeline": [t.id for t in case.timeline],
-    }.get(target, [])
-    position = rows.index(target_id) if target_id in rows else 1_000_000
-    return (_TARGET_RANK.get(target, len(_TARGET_RANK)), position, 0)
+
+    def __init__(self, case: CaseRecord) -> None:
+        self._positions: dict[str, dict[str, int]] = {
+            "section": {s.id: i for i, s in enumerate(case.sections)},
+            "medication": {m.id: i for i, m in enumerate(case.medications)},
+            "pain_score": {p.id: i for i, p in enumerate(case.pain_scores)},
+            "timeline": {t.id: i for i, t in enumerate(case.timeline)},
+        }
+
+    def key(self, target: str, target_id: str, offset: int | None = None) -> PlaceKey:
+        position = self._positions.get(target, {}).get(target_id, 1_000_000)
+        offset_in_place = (offset or 0) if target == "section" else 0
+        return (_TARGET_RANK.get(target, len(_TARGET_RANK)), position, offset_in_place)
+
+    def note_key(self, annotation: Annotation) -> PlaceKey:
+        return self.key(annotation.target, annotation.target_id, annotation.start)
 
 
 def document_order(case: CaseRecord, annotations: list[Annotation]) -> list[Annotation]:
-    """Annotations as a reader meets them (see `place_key`); notes on one place oldest first."""
-    return sorted(annotations, key=lambda a: (*place_key(case, a.target, a.target_id, a.start), a.id))
+    """Annotations as a reader meets them (see `ReadingOrder`); notes on one place oldest first."""
+    order = ReadingOrder(case)
+    return sorted(annotations, key=lambda a: (*order.note_key(a), a.id))
 
 
-def target_label(case: CaseRecord, annotation: Annotation) -> str:
-    """The annotated place in a few words: a section title, a drug and dose, an event's label."""
-    target_id = annotation.target_id
-    if annotation.target == "section":
+def place_label(case: CaseRecord, target: str, target_id: str) -> str:
+    """A place in a few words: a section's path, a drug and dose, a score and when, an event's label.
+
+    The id itself when the case no longer holds the place (an orphan's former place).
+    """
+    if target == "section":
         return case.section_path(target_id)
-    if annotation.target == "medication":
+    if target == "medication":
         medication = next((m for m in case.medications if m.id == target_id), None)
-        return f"{medication.name} {medication.dose_label}".strip() if medication else target_id
-    if annotation.target == "pain_score":
+        return medication.label if medication else target_id
+    if target == "pain_score":
         score = next((p for p in case.pain_scores if p.id == target_id), None)
         if score is None:
             return f"pain score {target_id}"
-        value = f"{score.value:g}" if score.value is not None else f"“{score.description}”"
         when = next((t.label for t in case.timeline if t.id == score.when), score.when)
-        return f"{score.condition} pain {value} ({when})"
-    if annotation.target == "timeline":
+        return f"{score.condition} pain {score.reading} ({when})"
+    if target == "timeline":
         event = next((t for t in case.timeline if t.id == target_id), None)
         return event.label if event else target_id
     return target_id
+
+
+def target_label(case: CaseRecord, annotation: Annotation) -> str:
+    """The annotated place in a few words (see `place_label`)."""
+    return place_label(case, annotation.target, annotation.target_id)
 
 
 def notes_in_reading_order(case: CaseRecord, review: Review, orphans: frozenset[str]) -> list[PlacedNote]:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from textual.widget import Widget
 
-from tui.clinical.timeline import point_label
 from tui.model import CaseRecord
 from tui.model.review import Annotation, TargetKind
+from tui.model.review_outline import place_label
 from tui.model.review_session import ReviewSession
 from tui.widgets.section_navigator import SectionNavigator
 from tui.widgets.section_reader import SectionReader
@@ -46,12 +46,10 @@ def focused_target(case: CaseRecord, focused: Widget | None) -> Target | None:
         if section is not None:
             return Target("section", section.id, f"section {case.section_path(section.id)}")
     if isinstance(focused, MedicationTable) and (medication := focused.medication_at_cursor()) is not None:
-        return Target("medication", medication.id, f"medication {medication.name} {medication.dose_label}".strip())
+        return Target("medication", medication.id, f"medication {medication.label}")
     if isinstance(focused, PainScoreTable) and focused.row_count:
         score = case.pain_scores[focused.cursor_row]
-        value = f"{score.value:g}" if score.value is not None else score.description or ""
-        when = point_label(case, score.when) or score.when
-        return Target("pain_score", score.id, f"pain score {score.condition} {value} ({when})")
+        return Target("pain_score", score.id, f"pain score: {place_label(case, 'pain_score', score.id)}")
     if isinstance(focused, TimelineTable) and focused.row_count:
         event = case.timeline[focused.cursor_row]
         return Target("timeline", event.id, f"timeline event {event.label}")
@@ -67,3 +65,14 @@ def annotations_at(session: ReviewSession, target: Target) -> list[Annotation]:
         a for a in on_target
         if a.start is not None and a.end is not None and a.start < max(target.end, target.start + 1) and a.end > target.start
     ]
+
+
+def annotations_under_focus(case: CaseRecord, session: ReviewSession, focused: Widget | None) -> list[Annotation]:
+    """The notes `e` and `d` act on: the highlighted one in the Notes pane, else those at the focused place."""
+    from tui.widgets.notes_pane import NotesTable
+
+    if isinstance(focused, NotesTable):
+        note = focused.note_at_cursor()
+        return [note] if note is not None else []
+    target = focused_target(case, focused)
+    return annotations_at(session, target) if target is not None else []

@@ -23,8 +23,14 @@ from tui.model import CaseRecord
 from tui.model.anchoring import text_quote
 from tui.model.review import Annotation, new_annotation_id, now
 from tui.model.review_session import ReviewSession
-from tui.model.review_outline import PlaceKey, document_order, notes_in_reading_order, place_key, target_label
-from tui.screens.annotation_targets import Target, annotations_at, focused_target
+from tui.model.review_outline import (
+    PlaceKey,
+    ReadingOrder,
+    document_order,
+    notes_in_reading_order,
+    target_label,
+)
+from tui.screens.annotation_targets import Target, annotations_under_focus, focused_target
 from tui.model.text_spans import TextHit, find_in_case, find_quote
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.key_hints import KeyHints
@@ -91,6 +97,7 @@ class ReviewScreen(Screen[None]):
         self.hits: list[TextHit] = []
         self.hit_index: int | None = None
         self.prebuild_delay = PREBUILD_DELAY
+        self._reading_order = ReadingOrder(case)
         self._last_note: tuple[str, PlaceKey] | None = None
         """The note `]`/`[` last went to, and the place it left focus on."""
         self._note_status = ""
@@ -422,15 +429,7 @@ class ReviewScreen(Screen[None]):
         )
 
     def _focused_annotation(self) -> Annotation | None:
-        from tui.widgets.notes_pane import NotesTable
-
-        if isinstance(self.focused, NotesTable):
-            note = self.focused.note_at_cursor()
-            if note is None:
-                self.notify("No note here.", severity="warning")
-            return note
-        target = focused_target(self.case, self.focused)
-        found = annotations_at(self.session, target) if target else []
+        found = annotations_under_focus(self.case, self.session, self.focused)
         if not found:
             self.notify("No note here.", severity="warning")
             return None
@@ -495,7 +494,7 @@ class ReviewScreen(Screen[None]):
         if self._last_note is not None and self._last_note[1] == here and self.session.find(self._last_note[0]):
             index = next(i for i, a in enumerate(ordered) if a.id == self._last_note[0]) + step
         else:
-            keys = [place_key(self.case, a.target, a.target_id, a.start) for a in ordered]
+            keys = [self._reading_order.note_key(a) for a in ordered]
             if step > 0:
                 index = next((i for i, key in enumerate(keys) if key > here), 0)
             else:
@@ -518,7 +517,7 @@ class ReviewScreen(Screen[None]):
         offset = target.start
         if target.kind == "section" and isinstance(self.focused, SectionReader) and self.focused.sentences:
             offset = self.focused.sentences[self.focused.cursor][0]
-        return place_key(self.case, target.kind, target.target_id, offset)
+        return self._reading_order.key(target.kind, target.target_id, offset)
 
     async def go_to_annotation(self, annotation: Annotation) -> None:
         """Show the place an annotation is on."""

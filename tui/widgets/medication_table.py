@@ -181,7 +181,7 @@ def describe_medication(case: CaseRecord, medication: Medication) -> Text:
     the free-text ones, which wrap, each start a line of their own.
     """
     text = Text()
-    text.append_text(plain_line(f"{medication.name} {medication.dose_label}".strip(), style="bold"))
+    text.append_text(plain_line(medication.label, style="bold"))
     lines = (
         (("route", medication.route), ("schedule", medication.schedule), ("role", medication.role)),
         (("start", point_label(case, medication.start)), ("stop", point_label(case, medication.stop))),

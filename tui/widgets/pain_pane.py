@@ -54,18 +54,17 @@ class PainScoreTable(RowTable):
         self._case = case
 
     def on_mount(self) -> None:
-        names = {m.id: f"{m.name} {m.dose_label}".strip() for m in self._case.medications}
+        names = {m.id: m.label for m in self._case.medications}
         self.add_column(Text("✎"), key=NOTES_COLUMN, width=3)
         for title in ("When", "Condition", "NRS", "Medications in force"):
             self.add_column(plain_line(title), key=title.lower())
         for score in self._case.pain_scores:
-            value = f"{score.value:g}" if score.value is not None else f"“{score.description}”"
             after = ", ".join(names.get(m, m) for m in score.after)
             self.add_row(
                 notes_cell(0),
                 plain_line(point_label(self._case, score.when) or score.when),
                 plain_line(score.condition),
-                plain_line(value, style="" if score.value is not None else "italic"),
+                plain_line(score.reading, style="" if score.value is not None else "italic"),
                 plain_line(after),
                 key=score.id,
             )

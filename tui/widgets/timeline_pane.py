@@ -115,7 +115,7 @@ class TimelinePane(Vertical):
             colour = BAR_COLOURS[(number - 1) % len(BAR_COLOURS)]
             entry = Text(f"{number:>2} ")
             entry.append("██", style=colour)
-            entry.append_text(plain_line(f" {span.medication.name} {span.medication.dose_label}".rstrip()))
+            entry.append_text(plain_line(f" {span.medication.label}"))
             entries.append(entry)
         return entries
 
