@@ -14,7 +14,8 @@ import time
 import tracemalloc
 from datetime import UTC, datetime, timedelta
 
-from tui.export import FORMATS, build_review_notes, render
+from tui.export import FORMATS, render
+from tui.export.notes import build_review_notes
 from tui.model.anchoring import text_quote
 from tui.model.case import CaseRecord
 from tui.model.review import ANNOTATION_KINDS, Annotation, Review, ReviewHeader

@@ -20,8 +20,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from tests.conftest import DATA, SEED_CASE, RunCli, textual_modules_after
-from tui.export import FORMATS, build_review_notes, render
-from tui.export.notes import ReviewNotes
+from tui.export import FORMATS, render
+from tui.export.notes import ReviewNotes, build_review_notes
 from tui.model import CaseRecord
 from tui.store.review_file import file_sha256, read_review
 

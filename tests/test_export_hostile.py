@@ -18,7 +18,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from tests.conftest import DATA
-from tui.export import build_review_notes, render
+from tui.export import render
+from tui.export.notes import build_review_notes
 from tui.export.notes import ReviewNotes
 from tui.model.anchoring import text_quote
 from tui.model.review import Annotation, Review, ReviewHeader

@@ -256,12 +256,13 @@ class CaseReviewApp(App[None]):
 
     def export_notes(self, export_format: ExportFormat, path: Path) -> bool:
         """Write the review notes atomically; say where, or why not (nothing else changes on failure)."""
-        from tui.export import FORMAT_TITLES, build_review_notes, render
+        from tui.export import FORMAT_TITLES, render
+        from tui.export.notes import build_review_notes
         from tui.store.atomic import write_atomic
-        from tui.store.review_file import file_sha256
 
-        case_sha256 = file_sha256(self.case_path) if self.case_path is not None else None
-        notes = build_review_notes(self.case, self.session.review, exported=now(), case_sha256=case_sha256)
+        # No case hash: the session re-anchored its notes to this case text when it opened, so
+        # there is no "written against another version" to warn of (and no file to read again).
+        notes = build_review_notes(self.case, self.session.review, exported=now())
         try:
             write_atomic(path, render(export_format, notes).encode("utf-8"))
         except OSError as error:

@@ -14,9 +14,13 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from tui import __version__
+from tui.export import FORMATS
+
+if TYPE_CHECKING:
+    from tui.store import InputFileError
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -72,13 +76,9 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument("case", metavar="CASE", help="case file (TOML), or a folder holding one")
     parser.add_argument("--review", metavar="FILE", help="review file (default: your review beside the case, if any)")
     parser.add_argument("--reviewer", metavar="NAME", help="whose review to find when --review is not given")
-    parser.add_argument("--format", choices=FORMAT_CHOICES, help="output format (default: from the -o suffix)")
+    parser.add_argument("--format", choices=FORMATS, help="output format (default: from the -o suffix)")
     parser.add_argument("-o", "--output", metavar="OUT", help="file to write (default: standard output)")
     return parser
-
-
-FORMAT_CHOICES = ("md", "html", "json", "csv")
-"""The export formats, named here too so that `--help` needs no import of the exporters."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -124,6 +124,13 @@ def _print_error(message: str) -> None:
     from tui.safe_text import sanitize_line
 
     print(f"{PROG}: {sanitize_line(message)}", file=sys.stderr)
+
+
+def report_input_error(error: InputFileError, out: TextIO) -> int:
+    """Print an input file's problems, one line each, and return the exit code they call for."""
+    for line in error.lines():
+        print(line, file=out)
+    return EXIT_USAGE if error.unreadable else EXIT_PROBLEMS
 
 
 REVIEW_SUFFIX = ".review.toml"
@@ -175,9 +182,7 @@ def _validate_review(path: Path, out: TextIO) -> int:
         else:
             print(f"OK {path} (review of {review.review.case_id}; its case is not beside it)", file=out)
     except InputFileError as error:
-        for line in error.lines():
-            print(line, file=out)
-        return EXIT_USAGE if error.unreadable else EXIT_PROBLEMS
+        return report_input_error(error, out)
     return EXIT_OK
 
 
@@ -202,9 +207,7 @@ def run_validate(paths: Sequence[Path], out: TextIO) -> int:
             try:
                 read_case(path)
             except InputFileError as error:
-                for line in error.lines():
-                    print(line, file=out)
-                status = max(status, EXIT_USAGE if error.unreadable else EXIT_PROBLEMS)
+                status = max(status, report_input_error(error, out))
             else:
                 print(f"OK {path}", file=out)
     return status
@@ -215,7 +218,7 @@ def _format_for(export_format: str | None, output: Path | None) -> str:
         return export_format
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
     suffix = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
-    if suffix in FORMAT_CHOICES:
+    if suffix in FORMATS:
         return suffix
     raise UsageError("say which format with --format md|html|json|csv (or give -o a .md, .html, .json or .csv name)")
 
@@ -229,7 +232,8 @@ def run_export(
     output: Path | None = None,
 ) -> int:
     """Export the review notes of `case` to `output` or standard output; return the exit code."""
-    from tui.export import build_review_notes, render
+    from tui.export import render
+    from tui.export.notes import build_review_notes
     from tui.model.review import now
     from tui.store import InputFileError, read_case
     from tui.store.atomic import write_atomic
@@ -245,9 +249,7 @@ def run_export(
             review_path = default if default.exists() else None
         existing = read_review(review_path, record) if review_path is not None else None
     except InputFileError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        return EXIT_USAGE if error.unreadable else EXIT_PROBLEMS
+        return report_input_error(error, sys.stderr)
     if existing is None:
         _print_error("note: no review of this case found; exporting the case alone")
     notes = build_review_notes(record, existing, exported=now(), case_sha256=file_sha256(path))
@@ -337,9 +339,7 @@ def run_app(
         existing = read_review(review_path, record) if review_path.exists() else None
         recovered, journal_warning = read_journal(review_path, record)
     except InputFileError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        return EXIT_USAGE if error.unreadable else EXIT_PROBLEMS
+        return report_input_error(error, sys.stderr)
 
     from tui.app import CaseReviewApp, new_review  # Textual is imported only on this path.
 

@@ -8,9 +8,10 @@ the command line and the app hand in models and write the returned text themselv
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from tui.export.notes import ReviewNotes, build_review_notes
+if TYPE_CHECKING:
+    from tui.export.notes import ReviewNotes
 
 ExportFormat = Literal["md", "html", "json", "csv"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "html", "json", "csv")
@@ -37,4 +38,4 @@ def render(export_format: ExportFormat, notes: ReviewNotes) -> str:
     return renderer(notes)
 
 
-__all__ = ["FILE_SUFFIXES", "FORMATS", "FORMAT_TITLES", "ExportFormat", "ReviewNotes", "build_review_notes", "render"]
+__all__ = ["FILE_SUFFIXES", "FORMATS", "FORMAT_TITLES", "ExportFormat", "render"]
