@@ -28,19 +28,39 @@ START = datetime(2026, 1, 1, tzinfo=UTC)
 def review_of(case: CaseRecord, size: int) -> Review:
     """`size` notes spread over every section's sentences and every table row."""
     texts = [s for s in case.sections if s.text]
-    rows = [("medication", m.id) for m in case.medications] + [("pain_score", p.id) for p in case.pain_scores] + [
-        ("timeline", t.id) for t in case.timeline]
+    rows = (
+        [("medication", m.id) for m in case.medications]
+        + [("pain_score", p.id) for p in case.pain_scores]
+        + [("timeline", t.id) for t in case.timeline]
+    )
     notes = []
     for n in range(size):
         when = START + timedelta(seconds=n)
-        common = {"kind": ANNOTATION_KINDS[n % 5], "body": f"note {n}: dose <b>{n}</b> | *check*\nsecond line",
-                  "author": "Bench", "created": when, "updated": when, "tags": ["bench", f"t{n % 7}"]}
+        common = {
+            "kind": ANNOTATION_KINDS[n % 5],
+            "body": f"note {n}: dose <b>{n}</b> | *check*\nsecond line",
+            "author": "Bench",
+            "created": when,
+            "updated": when,
+            "tags": ["bench", f"t{n % 7}"],
+        }
         if n % 3:
             section = texts[n % len(texts)]
             start = (n * 37) % max(1, len(section.text) - 60)
             quote, prefix, suffix = text_quote(section.text, start, start + 40)
-            notes.append(Annotation(id=f"a-{n:012d}", target="section", target_id=section.id, start=start,
-                                    end=start + 40, quote=quote, prefix=prefix, suffix=suffix, **common))
+            notes.append(
+                Annotation(
+                    id=f"a-{n:012d}",
+                    target="section",
+                    target_id=section.id,
+                    start=start,
+                    end=start + 40,
+                    quote=quote,
+                    prefix=prefix,
+                    suffix=suffix,
+                    **common,
+                )
+            )
         else:
             target, target_id = rows[n % len(rows)]
             notes.append(Annotation(id=f"a-{n:012d}", target=target, target_id=target_id, **common))  # type: ignore[arg-type]
@@ -65,8 +85,10 @@ def main() -> None:
             done = time.perf_counter()
             _current, peak = tracemalloc.get_traced_memory()
             tracemalloc.stop()
-            print(f"{size:>7} {export_format:>6} {(built - began) * 1000:>9.1f} {(done - built) * 1000:>10.1f} "
-                  f"{peak / 2**20:>9.1f} {len(text.encode()) / 1024:>11.0f}")
+            print(
+                f"{size:>7} {export_format:>6} {(built - began) * 1000:>9.1f} {(done - built) * 1000:>10.1f} "
+                f"{peak / 2**20:>9.1f} {len(text.encode()) / 1024:>11.0f}"
+            )
 
 
 if __name__ == "__main__":

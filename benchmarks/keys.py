@@ -45,8 +45,8 @@ async def _press(app: CaseReviewApp, key: str) -> float:
     started = time.perf_counter()
     await app.run_action(active.binding.action, active.node)
     # Private, benchmark-only: do now what the next refresh would do.
-    app.screen._refresh_layout()  # noqa: SLF001
-    app.screen._compositor.render_update(full=True)  # noqa: SLF001
+    app.screen._refresh_layout()
+    app.screen._compositor.render_update(full=True)
     return (time.perf_counter() - started) * 1000
 
 

@@ -24,7 +24,9 @@ async def auto_pilot(pilot):
     pilot.app.exit()
 """
 
-BARE = _EXIT_AFTER_FIRST_SCREEN + """
+BARE = (
+    _EXIT_AFTER_FIRST_SCREEN
+    + """
 from textual.app import App
 from textual.widgets import Footer, Static
 class Bare(App):
@@ -33,13 +35,17 @@ class Bare(App):
         yield Footer()
 Bare().run(headless=True, size=(120, 40), auto_pilot=auto_pilot)
 """
+)
 
-CASE_REVIEW = _EXIT_AFTER_FIRST_SCREEN + """
+CASE_REVIEW = (
+    _EXIT_AFTER_FIRST_SCREEN
+    + """
 from tui.resources import default_case_path
 from tui.store import read_case
 from tui.app import CaseReviewApp
 CaseReviewApp(read_case(default_case_path())).run(headless=True, size=(120, 40), auto_pilot=auto_pilot)
 """
+)
 
 
 def _sample(code: str) -> float:

@@ -8,29 +8,26 @@ from pathlib import Path
 from textual.widgets import ContentSwitcher, Static
 
 from tests.conftest import SEED_CASE
-from tui.app import CaseReviewApp, new_review
-from tui.model.review_session import ReviewSession, open_session
-from tui.screens.review import ReviewScreen
-from tui.store import read_case
-from tui.store.review_file import file_sha256, read_review
+from tui.app import CaseReviewApp
+from tui.screens.review.screen import ReviewScreen
 from tui.widgets.section_reader import SectionReader
+from tui.workspace import ReviewDocument
+
+
+def open_document(case_path: Path = SEED_CASE, review_path: Path | None = None) -> ReviewDocument:
+    """The case with the tester's review, read when the file exists; a fresh temporary file otherwise."""
+    review_path = review_path or Path(tempfile.mkdtemp()) / "test.review.toml"
+    return ReviewDocument.open(case_path, reviewer="tester", review_path=review_path)
 
 
 def make_app(
     case_path: Path = SEED_CASE, theme: str | None = "case-review-dark", review_path: Path | None = None
 ) -> CaseReviewApp:
-    """The app on a case, with its review (read when the file exists) saved to `review_path`.
+    """The app on a case, opened as the command line opens it, its review saved to `review_path`.
 
     Without `review_path` the review goes to a fresh temporary folder, never beside the case.
     """
-    case = read_case(case_path)
-    review_path = review_path or Path(tempfile.mkdtemp()) / "test.review.toml"
-    if review_path.exists():
-        session = open_session(case, file_sha256(case_path), read_review(review_path, case))
-    else:
-        session = ReviewSession(new_review(case, file_sha256(case_path), "tester"))
-    return CaseReviewApp(case, case_path=case_path, theme=theme, session=session, review_path=review_path,
-                         reviewer="tester")
+    return CaseReviewApp(open_document(case_path, review_path), theme=theme)
 
 
 def review_screen(app: CaseReviewApp) -> ReviewScreen:
@@ -53,7 +50,7 @@ def status_line(app: CaseReviewApp) -> str:
 
 def screen_text(app: CaseReviewApp) -> str:
     """Every character on the screen, as a user would read it."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def reader_visible_text(app: CaseReviewApp) -> str:

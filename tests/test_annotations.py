@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.conftest import SEED_CASE, RunCli
 from tests.review_helpers import current_pane, make_app, reader, review_screen, screen_text, status_line
+from tui.model.places import Place
 from tui.model.review import Annotation
 from tui.screens.annotation_editor import AnnotationEditor
 from tui.screens.quit_dialog import QuitDialog
@@ -40,12 +41,15 @@ async def test_annotate_a_sentence_save_and_find_it_again_after_restart(tmp_path
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "● unsaved" not in screen_text(app)
-    saved = read_review(review_path, app.case)
+    saved = read_review(review_path, app.document.case)
     [annotation] = saved.annotations
     assert (annotation.target, annotation.target_id, annotation.start, annotation.end) == (
-        "section", "abstract-background", start, end,
+        "section",
+        "abstract-background",
+        start,
+        end,
     )
-    assert annotation.quote == app.case.section("abstract-background").text[start:end]  # type: ignore[union-attr]
+    assert annotation.quote == app.document.case.section("abstract-background").text[start:end]  # type: ignore[union-attr]
     assert annotation.body == "Which analgesics?" and annotation.tags == ["evidence", "citation"]
     assert annotation.author == "tester"
 
@@ -66,7 +70,7 @@ async def test_annotate_a_medication_row_marks_it() -> None:
         await pilot.pause()
         await pilot.press("2", "j", "j")
         await _annotate(pilot, "Dose per hour?")
-        [annotation] = app.session.review.annotations
+        [annotation] = app.document.session.review.annotations
         assert (annotation.target, annotation.target_id, annotation.start) == ("medication", "fentanyl-pca", None)
         table = review_screen(app).query_one(MedicationTable)
         assert table.get_cell("fentanyl-pca", "notes").plain == "✎1"
@@ -94,8 +98,8 @@ async def test_escape_cancels_the_editor_after_asking_when_words_would_be_lost()
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, AnnotationEditor)
-        assert app.session.review.annotations == []
-        assert not app.session.dirty
+        assert app.document.session.review.annotations == []
+        assert not app.document.session.dirty
 
 
 async def test_edit_changes_the_body_and_kind() -> None:
@@ -110,7 +114,7 @@ async def test_edit_changes_the_body_and_kind() -> None:
         editor.query_one("#editor-kind").value = "concern"
         await pilot.press("end", *" and more", "ctrl+s")
         await pilot.pause()
-        [annotation] = app.session.review.annotations
+        [annotation] = app.document.session.review.annotations
         assert annotation.body == "first and more"
         assert annotation.kind == "concern"
 
@@ -120,18 +124,18 @@ async def test_delete_then_undo_then_redo() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await _annotate(pilot, "keep me")
-        [original] = app.session.review.annotations
+        [original] = app.document.session.review.annotations
         await pilot.press("d")
-        assert app.session.review.annotations == []
+        assert app.document.session.review.annotations == []
         assert reader(app).annotated == []
         await pilot.press("ctrl+z")
-        assert app.session.review.annotations == [original]
+        assert app.document.session.review.annotations == [original]
         assert reader(app).annotated == [(original.start, original.end)]
         await pilot.press("ctrl+y")
-        assert app.session.review.annotations == []
+        assert app.document.session.review.annotations == []
         await pilot.press("ctrl+z", "ctrl+z")
-        assert app.session.review.annotations == [], "undoing the add as well"
-        assert not app.session.dirty
+        assert app.document.session.review.annotations == [], "undoing the add as well"
+        assert not app.document.session.dirty
 
 
 async def test_next_and_previous_annotation_in_document_order() -> None:
@@ -204,7 +208,7 @@ async def test_quit_dialog_s_saves_and_quits(tmp_path: Path) -> None:
         await pilot.press("q", "s")
         await pilot.pause()
         assert not app.is_running
-    assert [a.body for a in read_review(review_path, app.case).annotations] == ["save me"]
+    assert [a.body for a in read_review(review_path, app.document.case).annotations] == ["save me"]
 
 
 async def test_quit_dialog_d_discards_and_quits(tmp_path: Path) -> None:
@@ -236,7 +240,7 @@ async def test_a_failed_save_keeps_the_work_and_the_old_file(tmp_path: Path, mon
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert review_path.read_bytes() == before
-        assert app.session.dirty and len(app.session.review.annotations) == 2
+        assert app.document.session.dirty and len(app.document.session.review.annotations) == 2
         assert "● unsaved" in screen_text(app)
 
 
@@ -266,7 +270,7 @@ def test_malformed_review_is_one_line_per_problem(run_cli: RunCli, tmp_path: Pat
 def test_annotation_model_is_what_is_saved(tmp_path: Path) -> None:
     # Guard: the helper really writes to the temporary folder, never beside the case.
     app = make_app()
-    assert app.review_path is not None and SEED_CASE.parent not in app.review_path.parents
+    assert app.document.review_path is not None and SEED_CASE.parent not in app.document.review_path.parents
     assert Annotation.model_fields["status"].default == "open"
 
 
@@ -299,7 +303,7 @@ async def test_selection_by_sentence_word_and_character_then_annotate() -> None:
         assert view.selection is None
         await pilot.press("home", "ctrl+shift+right", "ctrl+shift+right")
         await _annotate(pilot, "two words")
-        [annotation] = app.session.review.annotations
+        [annotation] = app.document.session.review.annotations
         assert annotation.quote == "Vertebral compression"
         assert (annotation.start, annotation.end) == (first_start, first_start + len("Vertebral compression"))
         assert view.selection is None
@@ -339,11 +343,11 @@ async def test_next_note_into_a_longer_section_wraps_to_the_width_it_can_show() 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = review_screen(app)
-        await screen.go_to_section("case-presentation")
+        await screen.go_to_place(Place("section", "case-presentation"))
         await pilot.pause()
         screen.query_one(SectionReader).focus()
         await _annotate(pilot, "long section")
-        await screen.go_to_section("abstract-conclusion")
+        await screen.go_to_place(Place("section", "abstract-conclusion"))
         await pilot.pause()
         screen.query_one(SectionReader).focus()
         await pilot.press("right_square_bracket")
@@ -367,7 +371,7 @@ async def test_a_collapsed_part_counts_its_sub_sections_notes_and_opens_for_a_ju
         abstract.collapse()
         await pilot.pause()
         assert str(abstract.label) == "Abstract ✎1"
-        await review_screen(app).go_to_section("abstract-conclusion")
+        await review_screen(app).go_to_place(Place("section", "abstract-conclusion"))
         await pilot.pause()
         assert abstract.is_expanded and tree.cursor_node is not None and tree.cursor_node.data == "abstract-conclusion"
         assert str(abstract.label) == "Abstract"
@@ -379,12 +383,12 @@ async def test_the_note_status_stays_across_sections_and_goes_when_the_cursor_mo
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = review_screen(app)
-        await screen.go_to_section("discussion")
+        await screen.go_to_place(Place("section", "discussion"))
         await pilot.pause()
         screen.reader.focus()
         await pilot.press("j", "j", "j")
         await _annotate(pilot, "in the discussion")
-        await screen.go_to_section("abstract-background")
+        await screen.go_to_place(Place("section", "abstract-background"))
         await pilot.pause()
         screen.reader.focus()
         await pilot.press("right_square_bracket")

@@ -51,10 +51,13 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
 
 
 def test_anchor_cycle_is_refused(tmp_path: Path) -> None:
-    text = MINIMAL.replace(
-        'id = "admission"\nday = 0',
-        'id = "admission"\nanchor = "later"\noffset = 1',
-    ) + '\n[[timeline]]\nid = "later"\nanchor = "admission"\noffset = 2\nlabel = "L"\ntext = "T"\n'
+    text = (
+        MINIMAL.replace(
+            'id = "admission"\nday = 0',
+            'id = "admission"\nanchor = "later"\noffset = 1',
+        )
+        + '\n[[timeline]]\nid = "later"\nanchor = "admission"\noffset = 2\nlabel = "L"\ntext = "T"\n'
+    )
     with pytest.raises(InputFileError) as caught:
         read_case(_write(tmp_path, text))
     assert [p.field_path for p in caught.value.problems] == ["timeline[0].anchor"]

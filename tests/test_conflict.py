@@ -33,17 +33,19 @@ async def test_overwrite_with_mine(tmp_path: Path) -> None:
         await pilot.pause()
         await _note(pilot, "mine")
         await pilot.press("ctrl+s")
-        _someone_else_writes(review_path, app.case, "theirs")
+        _someone_else_writes(review_path, app.document.case, "theirs")
         await pilot.press("j")
         await _note(pilot, "mine too")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConflictDialog)
-        assert [a.body for a in read_review(review_path, app.case).annotations] == ["theirs"], "nothing written yet"
+        assert [a.body for a in read_review(review_path, app.document.case).annotations] == ["theirs"], (
+            "nothing written yet"
+        )
         await pilot.press("o")
         await pilot.pause()
-        assert sorted(a.body for a in read_review(review_path, app.case).annotations) == ["mine", "mine too"]
-        assert not app.session.dirty
+        assert sorted(a.body for a in read_review(review_path, app.document.case).annotations) == ["mine", "mine too"]
+        assert not app.document.session.dirty
 
 
 async def test_reload_theirs_keeps_mine_one_undo_away(tmp_path: Path) -> None:
@@ -52,15 +54,15 @@ async def test_reload_theirs_keeps_mine_one_undo_away(tmp_path: Path) -> None:
         await pilot.pause()
         await _note(pilot, "mine")
         await pilot.press("ctrl+s")
-        _someone_else_writes(review_path, app.case, "theirs")
+        _someone_else_writes(review_path, app.document.case, "theirs")
         await _note(pilot, "unsaved")
         await pilot.press("ctrl+s", "r")
         await pilot.pause()
-        assert [a.body for a in app.session.review.annotations] == ["theirs"]
-        assert not app.session.dirty
+        assert [a.body for a in app.document.session.review.annotations] == ["theirs"]
+        assert not app.document.session.dirty
         await pilot.press("ctrl+z")
-        assert sorted(a.body for a in app.session.review.annotations) == ["mine", "unsaved"]
-        assert [a.body for a in read_review(review_path, app.case).annotations] == ["theirs"]
+        assert sorted(a.body for a in app.document.session.review.annotations) == ["mine", "unsaved"]
+        assert [a.body for a in read_review(review_path, app.document.case).annotations] == ["theirs"]
 
 
 async def test_save_as_new_file_leaves_theirs_untouched(tmp_path: Path) -> None:
@@ -69,13 +71,13 @@ async def test_save_as_new_file_leaves_theirs_untouched(tmp_path: Path) -> None:
         await pilot.pause()
         await _note(pilot, "mine")
         await pilot.press("ctrl+s")
-        _someone_else_writes(review_path, app.case, "theirs")
+        _someone_else_writes(review_path, app.document.case, "theirs")
         await pilot.press("ctrl+s", "n")
         await pilot.pause()
         new_path = tmp_path / "c-2.review.toml"
-        assert app.review_path == new_path
-        assert [a.body for a in read_review(new_path, app.case).annotations] == ["mine"]
-        assert [a.body for a in read_review(review_path, app.case).annotations] == ["theirs"]
+        assert app.document.review_path == new_path
+        assert [a.body for a in read_review(new_path, app.document.case).annotations] == ["mine"]
+        assert [a.body for a in read_review(review_path, app.document.case).annotations] == ["theirs"]
         assert "c-2.review.toml" in screen_text(app), "the status line names the new file"
 
 
@@ -85,9 +87,9 @@ async def test_escape_cancels_and_writes_nothing(tmp_path: Path) -> None:
         await pilot.pause()
         await _note(pilot, "mine")
         await pilot.press("ctrl+s")
-        _someone_else_writes(review_path, app.case, "theirs")
+        _someone_else_writes(review_path, app.document.case, "theirs")
         await _note(pilot, "more")
         await pilot.press("ctrl+s", "escape")
         await pilot.pause()
-        assert [a.body for a in read_review(review_path, app.case).annotations] == ["theirs"]
-        assert app.session.dirty
+        assert [a.body for a in read_review(review_path, app.document.case).annotations] == ["theirs"]
+        assert app.document.session.dirty

@@ -32,8 +32,9 @@ EXPORTED_AT = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
 def _notes(case: CaseRecord) -> ReviewNotes:
-    return build_review_notes(case, read_review(FIXTURE_REVIEW, case), exported=EXPORTED_AT,
-                              case_sha256=file_sha256(SEED_CASE))
+    return build_review_notes(
+        case, read_review(FIXTURE_REVIEW, case), exported=EXPORTED_AT, case_sha256=file_sha256(SEED_CASE)
+    )
 
 
 def _flatten(tokens: list[Token]) -> list[Token]:
@@ -84,19 +85,27 @@ def test_markdown_structure(seed_case: CaseRecord) -> None:
     notes = _notes(seed_case)
     tokens = MarkdownIt("commonmark").enable("table").parse(render("md", notes))
     flat = _flatten(tokens)
-    headings = [(tokens[i].tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[0] == ("h1", f"Review of {seed_case.title}")
     h2 = [text for tag, text in headings if tag == "h2"]
-    assert h2 == ["Summary", "Medications", "Pain scores", "Notes on the text",
-                  "Notes on medications, pain scores and events", "Checklist answers", "Orphaned notes"]
+    assert h2 == [
+        "Summary",
+        "Medications",
+        "Pain scores",
+        "Notes on the text",
+        "Notes on medications, pain scores and events",
+        "Checklist answers",
+        "Orphaned notes",
+    ]
     h3 = [text for tag, text in headings if tag == "h3"]
     assert h3[:3] == ["Change from baseline", "Abstract › Background", "Discussion"]
     assert "Medication: fentanyl 500 μg/day" in h3
     # Tables: summary, medications, pain scores, change from baseline, checklist answers.
     tables = [i for i, t in enumerate(tokens) if t.type == "table_open"]
     assert len(tables) == 5
-    medication_rows = sum(1 for t in tokens[tables[1]:] if t.type == "tr_open") - sum(
-        1 for t in tokens[tables[2]:] if t.type == "tr_open")
+    medication_rows = sum(1 for t in tokens[tables[1] :] if t.type == "tr_open") - sum(
+        1 for t in tokens[tables[2] :] if t.type == "tr_open"
+    )
     assert medication_rows == len(seed_case.medications) + 1  # header row
     # Each text note's quote is a blockquote, in document order.
     quotes = []
@@ -132,8 +141,21 @@ def test_export_of_a_case_with_no_review_is_the_case_alone(seed_case: CaseRecord
 
 # ---- JSON: the W3C Web Annotation model -----------------------------------------------------
 
-W3C_MOTIVATIONS = {"assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting",
-                   "identifying", "linking", "moderating", "questioning", "replying", "tagging"}
+W3C_MOTIVATIONS = {
+    "assessing",
+    "bookmarking",
+    "classifying",
+    "commenting",
+    "describing",
+    "editing",
+    "highlighting",
+    "identifying",
+    "linking",
+    "moderating",
+    "questioning",
+    "replying",
+    "tagging",
+}
 
 
 def test_json_follows_the_web_annotation_model(seed_case: CaseRecord) -> None:
@@ -173,7 +195,7 @@ def test_json_follows_the_web_annotation_model(seed_case: CaseRecord) -> None:
     first = annotations[0]["target"]
     section_id = first["source"].split("/sections/")[1].removesuffix("/text")
     quote, position = first["selector"]
-    assert case.section(section_id).text[position["start"]:position["end"]] == quote["exact"]  # type: ignore[union-attr]
+    assert case.section(section_id).text[position["start"] : position["end"]] == quote["exact"]  # type: ignore[union-attr]
     assert document["orphans"] == [a["id"].rsplit("/", 1)[1] for a in annotations[-2:]]
 
 
@@ -211,8 +233,12 @@ def test_missing_case_is_one_line_and_exit_2(run_cli: RunCli, tmp_path: Path) ->
 
 def test_review_of_another_case_is_one_line_and_exit_1(run_cli: RunCli, tmp_path: Path) -> None:
     other = tmp_path / "other.review.toml"
-    other.write_text(FIXTURE_REVIEW.read_text(encoding="utf-8").replace(
-        'case_id = "clonazepam-vcf-myeloma"', 'case_id = "another-case"'), encoding="utf-8")
+    other.write_text(
+        FIXTURE_REVIEW.read_text(encoding="utf-8").replace(
+            'case_id = "clonazepam-vcf-myeloma"', 'case_id = "another-case"'
+        ),
+        encoding="utf-8",
+    )
     result = run_cli("export", SEED_CASE, "--review", other, "--format", "html", "-o", tmp_path / "out.html")
     _assert_one_line_no_traceback(result)
     assert result.returncode == 1
@@ -278,4 +304,3 @@ def test_hostile_case_exports_without_error(run_cli: RunCli) -> None:
         result = run_cli("export", DATA / "good" / "hostile.toml", "--format", export_format, "--reviewer", "x")
         assert result.returncode == 0, result.stderr
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-

@@ -45,9 +45,9 @@ async def test_x_exports_unsaved_notes_as_json_and_says_where(in_tmp: Path) -> N
         document = json.loads(written.read_text(encoding="utf-8"))
         bodies = [b["value"] for a in document["annotations"] for b in a["body"]]
         assert "unsaved note" in bodies
-        messages = [n.message for n in app._notifications]  # noqa: SLF001
+        messages = [n.message for n in app._notifications]
         assert any(str(written) in m for m in messages)
-        assert app.session.dirty  # exporting is not saving
+        assert app.document.session.dirty  # exporting is not saving
 
 
 async def test_an_existing_file_is_replaced_only_after_a_second_enter(in_tmp: Path) -> None:
@@ -88,7 +88,7 @@ async def test_a_failed_export_says_why_and_keeps_the_app(in_tmp: Path) -> None:
         path_input.value = str(in_tmp / "no-such-folder" / "notes.md")
         await pilot.press("enter")
         await pilot.pause()
-        messages = [(n.message, n.severity) for n in app._notifications]  # noqa: SLF001
+        messages = [(n.message, n.severity) for n in app._notifications]
         assert any(m.startswith("Not exported:") and "no-such-folder" in m and s == "error" for m, s in messages)
         assert not (in_tmp / "no-such-folder").exists()
 

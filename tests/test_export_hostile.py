@@ -19,8 +19,7 @@ from markdown_it.token import Token
 
 from tests.conftest import DATA
 from tui.export import render
-from tui.export.notes import build_review_notes
-from tui.export.notes import ReviewNotes
+from tui.export.notes import ReviewNotes, build_review_notes
 from tui.model.anchoring import text_quote
 from tui.model.review import Annotation, Review, ReviewHeader
 from tui.store import read_case
@@ -44,8 +43,16 @@ HOSTILE_BODY = (
     "=cmd|' /C calc'!A0\n"
     "\x1b]0;pwned\x07 \x1b[2J"
 )
-HOSTILE_STRINGS = ["<script>alert(1)</script>", "</textarea>", '"onload="alert(2)"', "[click](javascript:alert(4))",
-                   "# not a heading", "| not | a | table |", "**not bold**", "&lt;entity&gt;"]
+HOSTILE_STRINGS = [
+    "<script>alert(1)</script>",
+    "</textarea>",
+    '"onload="alert(2)"',
+    "[click](javascript:alert(4))",
+    "# not a heading",
+    "| not | a | table |",
+    "**not bold**",
+    "&lt;entity&gt;",
+]
 
 
 def _review_notes(body: str, author: str, tags: list[str], reviewer: str) -> ReviewNotes:
@@ -56,11 +63,29 @@ def _review_notes(body: str, author: str, tags: list[str], reviewer: str) -> Rev
     quote, prefix, suffix = text_quote(text, start, end)
     common = {"kind": "concern", "author": author, "created": WHEN, "updated": WHEN, "body": body, "tags": tags}
     annotations = [
-        Annotation(id="a-0000001aaaaaa", target="section", target_id="trap", start=start, end=end, quote=quote,
-                   prefix=prefix, suffix=suffix, **common),
+        Annotation(
+            id="a-0000001aaaaaa",
+            target="section",
+            target_id="trap",
+            start=start,
+            end=end,
+            quote=quote,
+            prefix=prefix,
+            suffix=suffix,
+            **common,
+        ),
         Annotation(id="a-0000002aaaaaa", target="medication", target_id="trap-drug", **common),
-        Annotation(id="a-0000003aaaaaa", target="section", target_id="trap", start=0, end=5,
-                   quote="</textarea><script>gone</script>", prefix="", suffix="", **common),  # an orphan
+        Annotation(
+            id="a-0000003aaaaaa",
+            target="section",
+            target_id="trap",
+            start=0,
+            end=5,
+            quote="</textarea><script>gone</script>",
+            prefix="",
+            suffix="",
+            **common,
+        ),  # an orphan
     ]
     header = ReviewHeader(case_id=case.id, case_sha256="0" * 64, reviewer=reviewer, created=WHEN, updated=WHEN)
     return build_review_notes(case, Review(review=header, annotations=annotations), exported=WHEN)
@@ -68,8 +93,9 @@ def _review_notes(body: str, author: str, tags: list[str], reviewer: str) -> Rev
 
 @pytest.fixture(scope="module")
 def hostile_notes() -> ReviewNotes:
-    return _review_notes(HOSTILE_BODY, '<b onmouseover="x">Eve</b> | *', ["<script>", "|x|", "=1+1"],
-                         "<i>Eve</i> [x](y)")
+    return _review_notes(
+        HOSTILE_BODY, '<b onmouseover="x">Eve</b> | *', ["<script>", "|x|", "=1+1"], "<i>Eve</i> [x](y)"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +124,41 @@ class _TagCollector(HTMLParser):
         (self.style_text if self._in_style else self.text).append(data)
 
 
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "main", "h1", "h2", "h3", "h4", "dl", "dt",
-                "dd", "section", "aside", "article", "p", "br", "mark", "sup", "a", "span", "blockquote", "div",
-                "table", "thead", "tbody", "tr", "th", "td", "time"}
+ALLOWED_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "aside",
+    "article",
+    "p",
+    "br",
+    "mark",
+    "sup",
+    "a",
+    "span",
+    "blockquote",
+    "div",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "time",
+}
 
 
 def test_html_runs_nothing_and_keeps_its_structure(hostile_notes: ReviewNotes) -> None:
@@ -150,8 +208,14 @@ def test_markdown_keeps_its_structure_and_renders_nothing_active(
     rendered = MarkdownIt("commonmark").enable("table").render(document)
     assert "<script" not in rendered and "<textarea" not in rendered and 'href="javascript' not in rendered
     text = "".join(t.content for t in tokens if t.type == "text")
-    for hostile in ("<script>alert(1)</script>", "</textarea>", "# not a heading", "[click](javascript:alert(4))",
-                    "**not bold**", "| not | a | table |"):
+    for hostile in (
+        "<script>alert(1)</script>",
+        "</textarea>",
+        "# not a heading",
+        "[click](javascript:alert(4))",
+        "**not bold**",
+        "| not | a | table |",
+    ):
         assert hostile in text
 
 
@@ -192,7 +256,7 @@ from tests.conftest import SEED_CASE  # noqa: E402
 
 
 class _Balance(HTMLParser):
-    VOID = {"meta", "br"}
+    VOID: frozenset[str] = frozenset({"meta", "br"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -218,13 +282,26 @@ def test_every_span_note_appears_once_and_the_page_stays_balanced(spans: list[tu
     assert section is not None and "\n\n" in section.text
     text = section.text
     annotations = []
-    for number, (start, length) in enumerate(spans):
-        start = min(start, len(text))
+    for number, (wanted_start, length) in enumerate(spans):
+        start = min(wanted_start, len(text))
         end = min(len(text), start + length)
         quote, prefix, suffix = text_quote(text, start, end)
-        annotations.append(Annotation(id=f"a-00000{number:02d}aaaaaa", target="section", target_id="background",
-                                      start=start, end=end, quote=quote, prefix=prefix, suffix=suffix,
-                                      author="A", created=WHEN, updated=WHEN, body=f"note {number}"))
+        annotations.append(
+            Annotation(
+                id=f"a-00000{number:02d}aaaaaa",
+                target="section",
+                target_id="background",
+                start=start,
+                end=end,
+                quote=quote,
+                prefix=prefix,
+                suffix=suffix,
+                author="A",
+                created=WHEN,
+                updated=WHEN,
+                body=f"note {number}",
+            )
+        )
     header = ReviewHeader(case_id=case.id, case_sha256="0" * 64, reviewer="A", created=WHEN, updated=WHEN)
     notes = build_review_notes(case, Review(review=header, annotations=annotations), exported=WHEN)
     page = render("html", notes)

@@ -19,10 +19,11 @@ from tests.review_helpers import make_app, review_screen, screen_text
 from tui.app import CaseReviewApp
 from tui.model.note_filter import parse_filter
 from tui.model.review import Annotation
+from tui.screens.review.panes import PANES
 from tui.widgets.medication_table import MedicationTable
 from tui.widgets.notes_pane import NotesTable, note_count
 from tui.widgets.pain_pane import PainChart
-from tui.widgets.pane_bar import PANES, PaneBar, render_bar
+from tui.widgets.pane_bar import PaneBar, PaneLabel, render_bar
 
 SEED_REVIEW = REPO / "tests" / "data" / "export" / "seed.ana-sousa.review.toml"
 WHEN = datetime(2026, 11, 25, tzinfo=UTC)
@@ -33,7 +34,7 @@ WIDE = (200, 60)
 def widget_text(app: CaseReviewApp, widget: Widget) -> str:
     """What the screen shows inside a widget's region, line by line."""
     region = widget.region
-    strips = app.screen._compositor.render_strips()  # noqa: SLF001
+    strips = app.screen._compositor.render_strips()
     return "\n".join(strip.crop(region.x, region.right).text for strip in strips[region.y : region.bottom])
 
 
@@ -49,12 +50,22 @@ def seeded_app(tmp_path: Path) -> CaseReviewApp:
 
 async def test_pane_bar_names_the_current_pane_at_80_columns(tmp_path: Path) -> None:
     app = make_app(review_path=tmp_path / "a-rather-long-reviewer-name.review.toml")
-    app.session.add(Annotation(id="a-0000001abcdef", target="section", target_id="abstract-background",
-                               author="t", created=WHEN, updated=WHEN, body="x"))
+    app.document.session.add(
+        Annotation(
+            id="a-0000001abcdef",
+            target="section",
+            target_id="abstract-background",
+            author="t",
+            created=WHEN,
+            updated=WHEN,
+            body="x",
+        )
+    )
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         bar = review_screen(app).query_one(PaneBar)
-        for key, _name, title in PANES:
+        for pane in PANES:
+            key, title = pane.key, pane.title
             await pilot.press(key)
             await pilot.pause()
             assert title in widget_text(app, bar), (key, widget_text(app, bar))
@@ -76,10 +87,11 @@ async def test_pane_bar_and_status_share_one_row_at_200_columns(tmp_path: Path) 
 
 
 def test_bar_falls_back_to_shorter_forms_that_still_name_the_current_pane() -> None:
-    assert render_bar("pain", 200).plain.startswith(" 1 Sections   2 Medications ")
-    assert render_bar("pain", 56).plain == " 1 Sections  2 Medications  3 Pain  4 Timeline  6 Notes "
-    assert render_bar("timeline", 50).plain == " 1 Text  2 Meds  3 Pain  4 Timeline  6 Notes "
-    assert render_bar("medications", 30).plain == " 1  2 Medications  3  4  6 "
+    labels = [PaneLabel(pane.key, pane.name, pane.title, pane.short_title) for pane in PANES]
+    assert render_bar(labels, "pain", 200).plain.startswith(" 1 Sections   2 Medications ")
+    assert render_bar(labels, "pain", 56).plain == " 1 Sections  2 Medications  3 Pain  4 Timeline  6 Notes "
+    assert render_bar(labels, "timeline", 50).plain == " 1 Text  2 Meds  3 Pain  4 Timeline  6 Notes "
+    assert render_bar(labels, "medications", 30).plain == " 1  2 Medications  3  4  6 "
 
 
 # ---- 2. detail areas reach everything ------------------------------------------------------
@@ -115,7 +127,7 @@ async def test_timeline_legend_reaches_every_medication_at_80x24() -> None:
             await pilot.press("pagedown")
             await pilot.pause()
             seen += screen_text(app)
-        for number, medication in enumerate(app.case.medications, start=1):
+        for number, medication in enumerate(app.document.case.medications, start=1):
             assert f"{number:>2} ██ {medication.name}" in seen, medication.id
 
 
@@ -125,7 +137,7 @@ async def test_timeline_event_text_is_reachable_whole_at_80x24() -> None:
         await pilot.pause()
         await pilot.press("4", "down", "down", "down", "down")
         await pilot.pause()
-        event = app.case.timeline[4]
+        event = app.document.case.timeline[4]
         assert event.id == "pca-started"
         await pilot.press("tab")
         seen = widget_text(app, app.focused)
@@ -143,7 +155,7 @@ async def test_timeline_legend_shows_every_medication_at_once_at_200x60() -> Non
         await pilot.press("4")
         await pilot.pause()
         text = screen_text(app)
-        for medication in app.case.medications:
+        for medication in app.document.case.medications:
             assert f"██ {medication.name} {medication.dose_label}".rstrip() in text, medication.id
 
 
@@ -229,12 +241,19 @@ async def test_dose_sort_compares_amounts_in_one_unit_and_keeps_no_dose_last() -
         table = review_screen(app).query_one(MedicationTable)
         assert table.row_ids == DOSES_ASCENDING + NO_DOSE
         await pilot.press("r")
-        descending = ["fentanyl-patch", "acetaminophen", "lidocaine-pca", "ketamine-pca", "fentanyl-pca-increased",
-                      "fentanyl-pca", "clonazepam"]  # equal amounts keep the record's order both ways
+        descending = [
+            "fentanyl-patch",
+            "acetaminophen",
+            "lidocaine-pca",
+            "ketamine-pca",
+            "fentanyl-pca-increased",
+            "fentanyl-pca",
+            "clonazepam",
+        ]  # equal amounts keep the record's order both ways
         assert table.row_ids == descending + NO_DOSE, "no dose stays last reversed too"
         await pilot.press("s")  # route: rows with no route stay last when reversed as well
         await pilot.press("r")
-        routes = [next(m.route for m in app.case.medications if m.id == i) for i in table.row_ids]
+        routes = [next(m.route for m in app.document.case.medications if m.id == i) for i in table.row_ids]
         given = [r for r in routes if r]
         assert routes == given + [None] * (len(routes) - len(given))
 
@@ -271,8 +290,17 @@ def test_note_count_agrees_with_the_total() -> None:
 
 async def test_one_note_is_counted_as_one_note(tmp_path: Path) -> None:
     app = make_app(review_path=tmp_path / "one.review.toml")
-    app.session.add(Annotation(id="a-0000001abcdef", target="section", target_id="abstract-background",
-                               author="t", created=WHEN, updated=WHEN, body="x"))
+    app.document.session.add(
+        Annotation(
+            id="a-0000001abcdef",
+            target="section",
+            target_id="abstract-background",
+            author="t",
+            created=WHEN,
+            updated=WHEN,
+            body="x",
+        )
+    )
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         await pilot.press("6")

@@ -77,10 +77,17 @@ async def test_notes_pane_lists_filters_and_jumps(tmp_path: Path) -> None:
 
 async def test_orphans_are_listed_last_and_marked(tmp_path: Path) -> None:
     app = make_app(review_path=tmp_path / "o.review.toml")
-    orphan = Annotation(id="a-0000001orph01", target="medication", target_id="morphine", author="t",
-                        created=WHEN, updated=WHEN, body="lost row")
-    app.session.add(orphan)
-    app.session.orphans = frozenset({orphan.id})
+    orphan = Annotation(
+        id="a-0000001orph01",
+        target="medication",
+        target_id="morphine",
+        author="t",
+        created=WHEN,
+        updated=WHEN,
+        body="lost row",
+    )
+    app.document.session.add(orphan)
+    app.document.session.orphans = frozenset({orphan.id})
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("2")
@@ -116,8 +123,8 @@ async def test_e_and_d_act_on_the_highlighted_note(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press(*" edited", "ctrl+s")
         await pilot.pause()
-        assert sorted(a.body for a in app.session.review.annotations) == ["first", "second edited"]
+        assert sorted(a.body for a in app.document.session.review.annotations) == ["first", "second edited"]
         await pilot.press("k", "d")
         await pilot.pause()
-        assert [a.body for a in app.session.review.annotations] == ["second edited"]
+        assert [a.body for a in app.document.session.review.annotations] == ["second edited"]
         assert table.row_count == 1

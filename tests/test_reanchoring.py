@@ -8,6 +8,7 @@ from pathlib import Path
 from tests.conftest import SEED_CASE
 from tests.review_helpers import make_app, reader
 from tui.model.anchoring import text_quote
+from tui.model.places import Place
 from tui.model.review import Annotation, Review, ReviewHeader
 from tui.model.review_session import open_session
 from tui.store import read_case
@@ -23,8 +24,20 @@ def _span_annotation(case, section_id: str, sentence: str, ident: str) -> Annota
     text = case.section(section_id).text
     start = text.index(sentence)
     quote, prefix, suffix = text_quote(text, start, start + len(sentence))
-    return Annotation(id=ident, target="section", target_id=section_id, start=start, end=start + len(sentence),
-                      quote=quote, prefix=prefix, suffix=suffix, body=ident, author="t", created=WHEN, updated=WHEN)
+    return Annotation(
+        id=ident,
+        target="section",
+        target_id=section_id,
+        start=start,
+        end=start + len(sentence),
+        quote=quote,
+        prefix=prefix,
+        suffix=suffix,
+        body=ident,
+        author="t",
+        created=WHEN,
+        updated=WHEN,
+    )
 
 
 def _edited_case(tmp_path: Path) -> Path:
@@ -47,11 +60,19 @@ def test_moved_quote_follows_changed_quote_is_an_orphan(tmp_path: Path) -> None:
         _span_annotation(original, "case-presentation", MOVES, "a-0000001moves1"),
         _span_annotation(original, "case-presentation", CHANGES, "a-0000002chang1"),
         _span_annotation(original, "abstract-background", STAYS, "a-0000003stays1"),
-        Annotation(id="a-0000004gone01", target="medication", target_id="morphine", author="t",
-                   created=WHEN, updated=WHEN, body="row that no longer exists"),
+        Annotation(
+            id="a-0000004gone01",
+            target="medication",
+            target_id="morphine",
+            author="t",
+            created=WHEN,
+            updated=WHEN,
+            body="row that no longer exists",
+        ),
     ]
-    header = ReviewHeader(case_id=original.id, case_sha256=file_sha256(SEED_CASE), reviewer="t",
-                          created=WHEN, updated=WHEN)
+    header = ReviewHeader(
+        case_id=original.id, case_sha256=file_sha256(SEED_CASE), reviewer="t", created=WHEN, updated=WHEN
+    )
     review = Review(review=header, annotations=annotations)
 
     edited_path = _edited_case(tmp_path)
@@ -74,17 +95,24 @@ def test_moved_quote_follows_changed_quote_is_an_orphan(tmp_path: Path) -> None:
 async def test_reopened_on_edited_case_highlights_moved_not_orphans(tmp_path: Path) -> None:
     original = read_case(SEED_CASE)
     review_path = tmp_path / "r.review.toml"
-    header = ReviewHeader(case_id=original.id, case_sha256=file_sha256(SEED_CASE), reviewer="t",
-                          created=WHEN, updated=WHEN)
-    write_review(review_path, Review(review=header, annotations=[
-        _span_annotation(original, "case-presentation", MOVES, "a-0000001moves1"),
-        _span_annotation(original, "case-presentation", CHANGES, "a-0000002chang1"),
-    ]))
+    header = ReviewHeader(
+        case_id=original.id, case_sha256=file_sha256(SEED_CASE), reviewer="t", created=WHEN, updated=WHEN
+    )
+    write_review(
+        review_path,
+        Review(
+            review=header,
+            annotations=[
+                _span_annotation(original, "case-presentation", MOVES, "a-0000001moves1"),
+                _span_annotation(original, "case-presentation", CHANGES, "a-0000002chang1"),
+            ],
+        ),
+    )
     edited_path = _edited_case(tmp_path)
     app = make_app(edited_path, review_path=review_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await app.screen.go_to_section("case-presentation")  # type: ignore[attr-defined]
+        await app.screen.go_to_place(Place("section", "case-presentation"))  # type: ignore[attr-defined]
         await pilot.pause()
         view = reader(app)
         [(start, end)] = view.annotated

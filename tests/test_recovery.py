@@ -36,7 +36,7 @@ async def test_a_change_reaches_the_journal_within_a_second_and_save_removes_it(
         while not journal_path(review_path).exists() and time.monotonic() - started < 2:
             await pilot.pause(0.05)
         assert time.monotonic() - started < 1.0
-        recovered, warning = read_journal(review_path, app.case)
+        recovered, warning = read_journal(review_path, app.document.case)
         assert warning is None and recovered is not None
         assert [a.body for a in recovered.annotations] == ["journalled"]
         await pilot.press("ctrl+s")
@@ -56,19 +56,19 @@ async def _start_with_journal(tmp_path: Path) -> tuple[CaseReviewApp, Path]:
     case = read_case(SEED_CASE)
     recovered, _warning = read_journal(review_path, case)
     app = make_app(review_path=review_path)
-    app.recovered = recovered
+    assert app.document.recovered == recovered, "opening the review finds the journal"
     return app, review_path
 
 
 async def test_restore_offer_enter_restores(tmp_path: Path) -> None:
-    app, review_path = await _start_with_journal(tmp_path)
+    app, _review_path = await _start_with_journal(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RecoveryDialog)
         await pilot.press("enter")
         await pilot.pause()
-        assert [a.body for a in app.session.review.annotations] == ["lost in a crash"]
-        assert app.session.dirty
+        assert [a.body for a in app.document.session.review.annotations] == ["lost in a crash"]
+        assert app.document.session.dirty
         assert review_screen(app).reader.annotated
 
 
@@ -78,7 +78,7 @@ async def test_restore_offer_d_discards(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
-        assert app.session.review.annotations == []
+        assert app.document.session.review.annotations == []
         assert not journal_path(review_path).exists()
 
 
@@ -101,7 +101,12 @@ def _spawn(review_path: Path) -> tuple[subprocess.Popen[bytes], int]:
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
     process = subprocess.Popen(
         [sys.executable, "-m", "tui", str(SEED_CASE), "--review", str(review_path), "--reviewer", "crash"],
-        stdin=terminal, stdout=terminal, stderr=terminal, cwd=REPO, env=env, start_new_session=True,
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        cwd=REPO,
+        env=env,
+        start_new_session=True,
     )
     os.close(terminal)
     return process, controller
@@ -158,7 +163,7 @@ def test_sigkill_before_save_then_restore_finds_every_note(tmp_path: Path) -> No
 
 def test_session_restore_is_undoable() -> None:
     app = make_app()
-    session: ReviewSession = app.session
+    session: ReviewSession = app.document.session
     before = session.review
     session.restore(before.model_copy(update={"annotations": []}))
     assert session.undo() and session.review == before

@@ -13,15 +13,16 @@ from tests.conftest import SEED_CASE
 from tui.model import CaseRecord
 from tui.model.review import ANNOTATION_KINDS, Annotation, ChecklistAnswer, Review, ReviewHeader, new_annotation_id
 from tui.store import InputFileError
-from tui.store.review_file import read_review, review_path_for, review_to_toml, safe_reviewer_name, write_review
+from tui.store.case_files import review_path_for, safe_reviewer_name
+from tui.store.review_file import read_review, review_to_toml, write_review
 
 SHA = "0" * 64
 WHEN = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
-times = st.datetimes(
-    min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
-).map(lambda d: d.replace(microsecond=0))
+times = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)).map(
+    lambda d: d.replace(microsecond=0)
+)
 
 
 @st.composite
@@ -59,10 +60,14 @@ answers = st.builds(
 
 @st.composite
 def reviews(draw: st.DrawFn) -> Review:
-    header = ReviewHeader(case_id="clonazepam-vcf-myeloma", case_sha256=SHA, reviewer="ana",
-                          created=draw(times), updated=draw(times))
-    return Review(review=header, annotations=draw(st.lists(annotations(), max_size=5)),
-                  checklist=draw(st.lists(answers, max_size=5)))
+    header = ReviewHeader(
+        case_id="clonazepam-vcf-myeloma", case_sha256=SHA, reviewer="ana", created=draw(times), updated=draw(times)
+    )
+    return Review(
+        review=header,
+        annotations=draw(st.lists(annotations(), max_size=5)),
+        checklist=draw(st.lists(answers, max_size=5)),
+    )
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -75,8 +80,15 @@ def test_any_review_survives_a_round_trip(tmp_path: Path, seed_case: CaseRecord,
 
 def test_written_order_is_stable_whatever_the_order_in_memory(seed_case: CaseRecord) -> None:
     header = ReviewHeader(case_id=seed_case.id, case_sha256=SHA, reviewer="ana", created=WHEN, updated=WHEN)
-    first = Annotation(id="a-0000001aaaaaa", target="medication", target_id="clonazepam", author="ana",
-                       created=WHEN, updated=WHEN, body="dose?")
+    first = Annotation(
+        id="a-0000001aaaaaa",
+        target="medication",
+        target_id="clonazepam",
+        author="ana",
+        created=WHEN,
+        updated=WHEN,
+        body="dose?",
+    )
     second = first.model_copy(update={"id": "a-0000002bbbbbb", "target_id": "acetaminophen"})
     one = review_to_toml(Review(review=header, annotations=[first, second]))
     other = review_to_toml(Review(review=header, annotations=[second, first]))
@@ -91,7 +103,9 @@ def test_review_of_another_case_is_refused(tmp_path: Path, seed_case: CaseRecord
     write_review(path, Review(review=header))
     with pytest.raises(InputFileError) as caught:
         read_review(path, seed_case)
-    assert caught.value.lines() == [f"{path}: review.case_id: a review of case 'another-case', not of 'clonazepam-vcf-myeloma'"]
+    assert caught.value.lines() == [
+        f"{path}: review.case_id: a review of case 'another-case', not of 'clonazepam-vcf-myeloma'"
+    ]
 
 
 def test_malformed_review_names_the_place(tmp_path: Path, seed_case: CaseRecord) -> None:
@@ -105,7 +119,9 @@ def test_malformed_review_names_the_place(tmp_path: Path, seed_case: CaseRecord)
 
 def test_half_a_span_is_refused() -> None:
     with pytest.raises(ValueError, match="start and end go together"):
-        Annotation(id="a-0000001aaaaaa", target="section", target_id="x", start=3, author="a", created=WHEN, updated=WHEN)
+        Annotation(
+            id="a-0000001aaaaaa", target="section", target_id="x", start=3, author="a", created=WHEN, updated=WHEN
+        )
 
 
 def test_review_path_beside_a_writable_case_and_in_data_dir_for_read_only(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +130,7 @@ def test_review_path_beside_a_writable_case_and_in_data_dir_for_read_only(tmp_pa
     case.write_bytes(SEED_CASE.read_bytes())
     assert review_path_for(case, "c", "Dr. Ana Sousa") == case.parent / "c.dr-ana-sousa.review.toml"
     monkeypatch.setenv("CASE_REVIEW_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr("tui.store.review_file.is_bundled", lambda _path: True)
+    monkeypatch.setattr("tui.store.case_files.is_bundled", lambda _path: True)
     assert review_path_for(case, "c", "ana") == tmp_path / "data" / "reviews" / "c.ana.review.toml"
 
 
@@ -131,8 +147,15 @@ def test_a_failed_review_save_at_each_step_leaves_the_previous_file_loadable(
     import os
 
     header = ReviewHeader(case_id=seed_case.id, case_sha256=SHA, reviewer="ana", created=WHEN, updated=WHEN)
-    note = Annotation(id="a-0000001aaaaaa", target="medication", target_id="clonazepam", author="ana",
-                      created=WHEN, updated=WHEN, body="first version")
+    note = Annotation(
+        id="a-0000001aaaaaa",
+        target="medication",
+        target_id="clonazepam",
+        author="ana",
+        created=WHEN,
+        updated=WHEN,
+        body="first version",
+    )
     path = tmp_path / "r.review.toml"
     write_review(path, Review(review=header, annotations=[note]))
     before = path.read_bytes()
@@ -169,7 +192,7 @@ def test_every_entry_is_its_own_table_whatever_its_length(seed_case: CaseRecord)
     short = Review(review=header, checklist=[ChecklistAnswer(checklist="care-2013", item="1", answer="yes")])
     text = review_to_toml(short)
     assert text.startswith("[review]\n")
-    assert "[[checklist]]\nchecklist = \"care-2013\"\nitem = \"1\"\nanswer = \"yes\"\n" in text
+    assert '[[checklist]]\nchecklist = "care-2013"\nitem = "1"\nanswer = "yes"\n' in text
     assert "checklist = [" not in text
 
 
@@ -180,9 +203,20 @@ def test_quotes_keep_their_exact_line_ends_and_notes_read_as_text(seed_case: Cas
 
     stamp = now()
     header = ReviewHeader(case_id=seed_case.id, case_sha256="0" * 64, reviewer="Ana", created=stamp, updated=stamp)
-    note = Annotation(id=new_annotation_id(stamp), target="section", target_id="background", start=0, end=4,
-                      quote="a\r\nb", prefix="x\r\n", suffix="\r\ny", author="Ana", created=stamp, updated=stamp,
-                      body="first line\nsecond line")
+    note = Annotation(
+        id=new_annotation_id(stamp),
+        target="section",
+        target_id="background",
+        start=0,
+        end=4,
+        quote="a\r\nb",
+        prefix="x\r\n",
+        suffix="\r\ny",
+        author="Ana",
+        created=stamp,
+        updated=stamp,
+        body="first line\nsecond line",
+    )
     review = Review(review=header, annotations=[note])
     text = review_to_toml(review)
     assert 'body = """\nfirst line\nsecond line"""' in text

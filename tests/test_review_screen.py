@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
 
-from tests.review_helpers import current_pane, make_app, reader, reader_visible_text, review_screen, screen_text, status_line
+from tests.review_helpers import (
+    current_pane,
+    make_app,
+    reader,
+    reader_visible_text,
+    review_screen,
+    screen_text,
+    status_line,
+)
+from tui.model.places import Place
 from tui.model.text_spans import sentence_spans
 from tui.screens.help import HelpScreen
 from tui.store.user_config import load_user_config
@@ -37,8 +46,14 @@ async def test_navigator_lists_sections_and_moving_it_changes_the_reader() -> No
         navigator = review_screen(app).query_one(SectionNavigator)
         labels = [navigator.get_node_at_line(n).label.plain for n in range(navigator.last_line + 1)]  # type: ignore[union-attr]
         assert labels == [
-            "Abstract", "Background", "Case presentation", "Conclusion",
-            "Background", "Case presentation", "Discussion", "Conclusions",
+            "Abstract",
+            "Background",
+            "Case presentation",
+            "Conclusion",
+            "Background",
+            "Case presentation",
+            "Discussion",
+            "Conclusions",
         ]
         await pilot.press("shift+tab")
         assert app.focused is navigator
@@ -52,7 +67,7 @@ async def test_sentence_cursor_moves_with_j_k_arrows_home_end() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await review_screen(app).go_to_section("case-presentation")
+        await review_screen(app).go_to_place(Place("section", "case-presentation"))
         await pilot.pause()
         view = reader(app)
         view.focus()
@@ -80,7 +95,7 @@ async def test_page_down_scrolls_the_reader() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await review_screen(app).go_to_section("discussion")
+        await review_screen(app).go_to_place(Place("section", "discussion"))
         await pilot.pause()
         reader(app).focus()
         await pilot.press("pagedown")
@@ -111,7 +126,7 @@ async def test_number_keys_switch_panes_and_move_focus_into_them() -> None:
 
 
 async def test_hidden_panes_are_not_built_at_start_up(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("tui.screens.review.PREBUILD_DELAY", 3600)
+    monkeypatch.setattr("tui.screens.review.screen.PREBUILD_DELAY", 3600)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -123,7 +138,7 @@ async def test_hidden_panes_are_not_built_at_start_up(monkeypatch) -> None:  # t
 
 
 async def test_hidden_panes_are_built_after_the_first_screen_and_stay_hidden(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("tui.screens.review.PREBUILD_DELAY", 0.01)
+    monkeypatch.setattr("tui.screens.review.screen.PREBUILD_DELAY", 0.01)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = review_screen(app)
@@ -147,7 +162,7 @@ async def test_medication_table_shows_every_regimen_with_its_dose() -> None:
         await pilot.press("2")
         await pilot.pause()
         table = review_screen(app).query_one(MedicationTable)
-        assert table.row_ids == [m.id for m in app.case.medications]
+        assert table.row_ids == [m.id for m in app.document.case.medications]
         text = screen_text(app)
         for dose in ("3000 mg/day", "500 μg/day", "40 mg/day", "400 mg/day", "700 μg/day", "0.5 mg/day"):
             assert dose in text
@@ -161,11 +176,11 @@ async def test_s_sorts_by_the_next_column_and_r_reverses() -> None:
         await pilot.press("2")
         table = review_screen(app).query_one(MedicationTable)
         await pilot.press("s")  # by drug
-        names = [next(m.name for m in app.case.medications if m.id == i) for i in table.row_ids]
+        names = [next(m.name for m in app.document.case.medications if m.id == i) for i in table.row_ids]
         assert names == sorted(names, key=str.casefold)
         assert "Drug▲" in screen_text(app)
         await pilot.press("r")
-        reversed_names = [next(m.name for m in app.case.medications if m.id == i) for i in table.row_ids]
+        reversed_names = [next(m.name for m in app.document.case.medications if m.id == i) for i in table.row_ids]
         assert reversed_names == sorted(names, key=str.casefold, reverse=True)
         assert "Drug▼" in screen_text(app)
         await pilot.press("s")  # by dose: no-dose rows last
@@ -231,7 +246,7 @@ async def test_timeline_shows_days_bars_and_the_highlighted_event() -> None:
         await pilot.press("4")
         await pilot.pause()
         table = review_screen(app).query_one(TimelineTable)
-        assert table.row_count == len(app.case.timeline)
+        assert table.row_count == len(app.document.case.timeline)
         text = screen_text(app)
         assert "~-14" in text and "Onset of low back pain" in text and "Opioids discontinued" in text
         assert "▄▄" in text and "██" in text
@@ -253,21 +268,21 @@ async def test_search_highlights_counts_and_moves_between_hits() -> None:
         await pilot.press(*"clonazepam")
         await pilot.pause()
         screen = review_screen(app)
-        total = sum(s.text.lower().count("clonazepam") for s in app.case.sections)
-        assert len(screen.hits) == total
+        total = sum(s.text.lower().count("clonazepam") for s in app.document.case.sections)
+        assert len(screen.search_bar.hits) == total
         assert status_line(app).startswith(f"hit 1/{total} for “clonazepam”")
         await pilot.press("enter")
         assert not bar.display
         assert isinstance(app.focused, SectionReader)
-        first = screen.hits[0]
+        first = screen.search_bar.hits[0]
         assert reader(app).section_id == first.section_id
         assert reader(app).current_hit is not None
         await pilot.press("n")
         assert status_line(app).startswith(f"hit 2/{total}")
         await pilot.press("N", "N")
         assert status_line(app).startswith(f"hit {total}/{total}"), "N wraps to the last hit"
-        assert reader(app).section_id == screen.hits[-1].section_id
-        hit = screen.hits[-1]
+        assert reader(app).section_id == screen.search_bar.hits[-1].section_id
+        hit = screen.search_bar.hits[-1]
         assert reader(app).text[hit.start : hit.end].lower() == "clonazepam"
 
 
@@ -276,9 +291,9 @@ async def test_escape_closes_search_and_clears_hits() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("slash", *"fentanyl")
-        assert review_screen(app).hits
+        assert review_screen(app).search_bar.hits
         await pilot.press("escape")
-        assert review_screen(app).hits == []
+        assert review_screen(app).search_bar.hits == []
         assert reader(app).hits == []
         assert isinstance(app.focused, SectionReader)
 
@@ -301,8 +316,18 @@ async def test_question_mark_opens_help_built_from_bindings() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for words in ("Command palette", "Sections", "Medications", "Search", "Next hit",
-                      "Next sentence", "Sort by next column", "Reverse sort", "Source sentence", "Quit"):
+        for words in (
+            "Command palette",
+            "Sections",
+            "Medications",
+            "Search",
+            "Next hit",
+            "Next sentence",
+            "Sort by next column",
+            "Reverse sort",
+            "Source sentence",
+            "Quit",
+        ):
             assert words in text, words
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -413,7 +438,7 @@ async def test_tab_and_shift_tab_move_focus_between_navigator_and_pane() -> None
         assert isinstance(app.focused, SectionReader)
         await pilot.press("space")
         await pilot.pause()
-        await review_screen(app).go_to_section("discussion")
+        await review_screen(app).go_to_place(Place("section", "discussion"))
         await pilot.pause()
         reader(app).focus()
         await pilot.press("space")
@@ -433,7 +458,9 @@ async def test_palette_before_typing_lists_places_and_actions_in_readers_words()
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert not [p for p in prompts if p.startswith("Theme:")]  # found by typing, not listed first
         assert any(p.startswith("Section: Abstract › Background") for p in prompts)
-        assert any(p.startswith("Pain score: movement “dramatically relieved” at Movement pain relieved") for p in prompts)
+        assert any(
+            p.startswith("Pain score: movement “dramatically relieved” at Movement pain relieved") for p in prompts
+        )
         assert not [p for p in prompts if "clonazepam-relief" in p or "help quit" in p]
 
 
@@ -441,7 +468,7 @@ async def test_j_and_k_read_on_across_sections() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await review_screen(app).go_to_section("abstract-conclusion")
+        await review_screen(app).go_to_place(Place("section", "abstract-conclusion"))
         await pilot.pause()
         view = reader(app)
         view.focus()
@@ -452,7 +479,7 @@ async def test_j_and_k_read_on_across_sections() -> None:
         await pilot.press("k")
         await pilot.pause()
         assert view.section_id == "abstract-conclusion" and view.cursor == len(view.sentences) - 1
-        await review_screen(app).go_to_section("conclusions")
+        await review_screen(app).go_to_place(Place("section", "conclusions"))
         await pilot.pause()
         view.focus()
         await pilot.press("end", "j")
@@ -466,7 +493,7 @@ async def test_reader_heading_names_a_sub_section_with_its_part() -> None:
         await pilot.pause()
         assert reader(app).section_id == "abstract-background"
         assert "Abstract › Background" in screen_text(app)
-        await review_screen(app).go_to_section("background")
+        await review_screen(app).go_to_place(Place("section", "background"))
         await pilot.pause()
         assert reader_visible_text(app).startswith("Background Vertebral compression fractures (VCFs)")
 
@@ -475,20 +502,22 @@ async def test_enter_on_a_timeline_event_jumps_to_the_sentence_tied_to_it() -> N
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await review_screen(app).go_to_event("pca-started")
+        await review_screen(app).go_to_place(Place("timeline", "pca-started"))
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         view = reader(app)
         assert current_pane(app) == "sections-pane" and view.section_id == "case-presentation"
         assert view.quote is not None
-        assert view.text[view.quote[0]:view.quote[1]] == "continuous intravenous infusion of fentanyl 500 μg/day"
-        await review_screen(app).go_to_event("sitting-up")  # nothing starts there: it says so and stays
+        assert view.text[view.quote[0] : view.quote[1]] == "continuous intravenous infusion of fentanyl 500 μg/day"
+        await review_screen(app).go_to_place(
+            Place("timeline", "sitting-up")
+        )  # nothing starts there: it says so and stays
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert current_pane(app) == "timeline-pane"
-        assert any("No sentence is tied" in n.message for n in app._notifications)  # noqa: SLF001
+        assert any("No sentence is tied" in n.message for n in app._notifications)
 
 
 async def test_home_and_end_move_the_row_in_every_table() -> None:

@@ -21,6 +21,7 @@ FIXED_REVIEW_PATH = Path("/case-review-snapshots/never-written.review.toml")
 def make_app(theme: str):  # type: ignore[no-untyped-def]
     return make_review_app(theme=theme, review_path=FIXED_REVIEW_PATH)
 
+
 PANE_KEYS = {"sections": [], "medications": ["2"], "pain": ["3"], "timeline": ["4"], "notes": ["6"]}
 
 

@@ -22,7 +22,9 @@ def test_sentences_do_not_split_on_abbreviations(seed_case: CaseRecord) -> None:
 def test_paragraph_breaks_end_sentences() -> None:
     text = "First line without stop\n\nSecond paragraph. Third one."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
-        "First line without stop", "Second paragraph.", "Third one.",
+        "First line without stop",
+        "Second paragraph.",
+        "Third one.",
     ]
 
 
@@ -54,7 +56,10 @@ def test_wrapping_keeps_every_character_and_fits_the_width(text: str, width: int
         previous_end = end
     rebuilt.append(text[previous_end:])
     assert "".join(rebuilt) == text
-    assert all(text[previous:start].strip("\n") == "" for previous, start in zip([0] + [e for _, e in lines], [s for s, _ in lines]))
+    assert all(
+        text[previous:start].strip("\n") == ""
+        for previous, start in zip([0] + [e for _, e in lines], [s for s, _ in lines], strict=False)
+    )
     for start, end in lines:
         shown = text[start:end].rstrip(" ")
         assert cell_len(shown) <= width or len(shown) == 1

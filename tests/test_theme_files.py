@@ -63,7 +63,10 @@ def test_bundled_light_and_dark_themes_match_their_backgrounds() -> None:
     [
         ('name = "broken"\nprimary = "#336699\n', r"broken\.toml:2:\d+: TOML syntax"),
         ('name = "broken"\nprimary = "#3366zz"\n', r"broken\.toml: primary: "),
-        ('name = "broken"\nprimary = "#336699"\nbackgroud = "#000000"\n', r"broken\.toml: backgroud: unknown key .*'background'"),
+        (
+            'name = "broken"\nprimary = "#336699"\nbackgroud = "#000000"\n',
+            r"broken\.toml: backgroud: unknown key .*'background'",
+        ),
         ('name = "Not A Slug"\nprimary = "#336699"\n', r"broken\.toml: name: "),
         ('name = "broken"\n', r"broken\.toml: primary: missing required field"),
         ("", r"broken\.toml: file is empty"),

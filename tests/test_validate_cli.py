@@ -150,6 +150,7 @@ def test_validate_does_not_import_textual() -> None:
 
     assert textual_modules_after(["validate", SEED_CASE]) == []
 
+
 def test_review_files_named_one_by_one_are_checked_as_reviews(run_cli: RunCli, tmp_path: Path) -> None:
     """`validate cases/*.toml` after a save: the review is checked as a review, against its case."""
     from tests.conftest import SEED_CASE

@@ -1,25 +1,25 @@
-"""Command palette providers: every section, medication, pain score, event, action and theme.
+"""Command palette providers that apply everywhere: the app's actions, the open cases, the themes.
 
-Textual's `Matcher.highlight()` parses its candidate as markup, and candidates here
-are case text, so hits are highlighted by `_highlight()` over plain `Content` instead.
+The review screen adds its own (places of the case, its actions) in `screens/review/palette.py`.
+Textual's `Matcher.highlight()` parses its candidate as markup, and candidates here may hold
+case text, so hits are highlighted by `_highlight()` over plain `Content` instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.fuzzy import Matcher
 
-from tui.clinical.timeline import point_label
+from tui.actions import ActionSpec
+from tui.keymap import effective_keys, keymap_of
 from tui.safe_text import sanitize_line
-
-if TYPE_CHECKING:
-    from tui.app import CaseReviewApp
-    from tui.screens.review import ReviewScreen
 
 Entry = tuple[str, Callable[[], object], str]
 """(text shown and matched, what choosing it does, help line)."""
@@ -34,7 +34,7 @@ def _highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
-class _EntryProvider(Provider):
+class EntryProvider(Provider):
     """A provider over a fixed list of entries, matched fuzzily."""
 
     def entries(self) -> Iterator[Entry]:
@@ -51,54 +51,50 @@ class _EntryProvider(Provider):
             if score > 0:
                 yield Hit(score, _highlight(matcher, text), command, text=text, help=help_text)
 
-    def _review_screen(self) -> ReviewScreen | None:
-        from tui.screens.review import ReviewScreen
+    def action_entries(self, actions: Iterable[ActionSpec], target: DOMNode) -> Iterator[Entry]:
+        """Each action as if its key were pressed on `target`, with its keys in the words help uses."""
+        keymap = keymap_of(self.app)
+        for action in actions:
+            keys = ", ".join(self.app.get_key_display(Binding(key, "")) for key in effective_keys(action, keymap))
+            run = partial(self.app.run_action, action.action, target)
+            yield (f"Action: {action.description}", run, f"key: {keys}" if keys else "")
 
-        return next((s for s in self.app.screen_stack if isinstance(s, ReviewScreen)), None)
 
-
-class CaseContentsProvider(_EntryProvider):
-    """Jump to any section, medication, pain score or timeline event."""
+class AppActionsProvider(EntryProvider):
+    """The actions that work everywhere: save, export, help, quit."""
 
     def entries(self) -> Iterator[Entry]:
-        screen = self._review_screen()
-        if screen is None:
+        from tui.actions import CATALOGUE
+
+        yield from self.action_entries(CATALOGUE.in_context("app"), self.app)
+
+
+@runtime_checkable
+class OpenDocuments(Protocol):
+    """An app that holds several open cases and can bring one forward."""
+
+    def document_titles(self) -> list[tuple[str, str]]:
+        """(key, title) of every open case."""
+        ...
+
+    async def show_document(self, key: str) -> None: ...
+
+
+class DocumentsProvider(EntryProvider):
+    """Every open case, when more than one is open: choosing one brings its review forward."""
+
+    def entries(self) -> Iterator[Entry]:
+        app = self.app
+        if not isinstance(app, OpenDocuments):
             return
-        case = screen.case
-        for section in case.sections:
-            title = sanitize_line(case.section_path(section.id))
-            yield (f"Section: {title}", partial(screen.go_to_section, section.id), "read it")
-        for medication in case.medications:
-            label = sanitize_line(f"{medication.label} {medication.route or ''}".strip())
-            yield (f"Medication: {label}", partial(screen.go_to_medication, medication.id), "show its row")
-        for score in case.pain_scores:
-            label = sanitize_line(f"{score.condition} {score.reading} at {point_label(case, score.when) or score.when}")
-            yield (f"Pain score: {label}", partial(screen.go_to_pain_score, score.id), "show it")
-        for event in case.timeline:
-            label = sanitize_line(event.label)
-            yield (f"Timeline: {label}", partial(screen.go_to_event, event.id), "show it on the timeline")
+        titles = app.document_titles()
+        if len(titles) < 2:
+            return
+        for key, title in titles:
+            yield (f"Case: {sanitize_line(title)}", partial(app.show_document, key), "switch to this case")
 
 
-class ActionsProvider(_EntryProvider):
-    """Every action that has a key, run as if the key were pressed."""
-
-    def entries(self) -> Iterator[Entry]:
-        from tui.bindings_catalog import bindings_of
-        from tui.screens.review import ReviewScreen
-
-        screen = self._review_screen()
-        app_actions = [(self.app, bound) for bound in bindings_of(type(self.app))]
-        screen_actions = [(screen, bound) for bound in bindings_of(ReviewScreen)] if screen else []
-        for target, bound in [*app_actions, *screen_actions]:
-            keys = ", ".join(bound.keys)
-            run = partial(self.app.run_action, bound.action, target)
-            yield (f"Action: {bound.description}", run, f"key: {keys}")
-        if screen is not None:
-            for column in ("Drug", "Dose", "Route", "Role", "Start", "Stop"):
-                yield (f"Action: Sort medications by {column.lower()}", partial(screen.sort_medications, column), "")
-
-
-class ThemesProvider(_EntryProvider):
+class ThemesProvider(EntryProvider):
     """Every registered theme; the choice is remembered in the user config.
 
     Themes are found by typing ("theme", a name); they are left out of the list shown before
@@ -110,6 +106,5 @@ class ThemesProvider(_EntryProvider):
         yield
 
     def entries(self) -> Iterator[Entry]:
-        app: CaseReviewApp = self.app  # type: ignore[assignment]
-        for name in sorted(app.available_themes):
-            yield (f"Theme: {name}", partial(setattr, app, "theme", name), "use this theme (remembered)")
+        for name in sorted(self.app.available_themes):
+            yield (f"Theme: {name}", partial(setattr, self.app, "theme", name), "use this theme (remembered)")

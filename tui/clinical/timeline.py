@@ -7,9 +7,11 @@ record; a day is attached where it can be derived, and shown as unknown otherwis
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from tui.model import CaseRecord, Medication, TimelineEvent
+from tui.model.derived import derived
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,24 @@ class PlacedEvent:
 
 
 def place_events(case: CaseRecord) -> list[PlacedEvent]:
-    """Every timeline event in record order with its derived day."""
+    """Every timeline event in record order with its derived day (worked out once per case)."""
+    return list(derived(case, _axis).events)
+
+
+@dataclass(frozen=True, slots=True)
+class _Axis:
+    """The events placed once, with lookups by id and by day, so a row or a label costs no scan."""
+
+    events: tuple[PlacedEvent, ...]
+    by_id: dict[str, PlacedEvent]
+    dated: tuple[tuple[int, int], ...]
+    """(day, index) of every dated event, sorted by day."""
+    first_from: tuple[int, ...]
+    """`first_from[i]`: the lowest record index among `dated[i:]`, so "the first event on or after a day"
+    is one binary search."""
+
+
+def _axis(case: CaseRecord) -> _Axis:
     days: dict[str, int | None] = {}
     placed: list[PlacedEvent] = []
     for index, event in enumerate(case.timeline):
@@ -43,18 +62,26 @@ def place_events(case: CaseRecord) -> list[PlacedEvent]:
             day = anchor_day + event.offset if anchor_day is not None else None
         days[event.id] = day
         placed.append(PlacedEvent(index, event, day))
-    return placed
+    by_id: dict[str, PlacedEvent] = {}
+    for item in placed:
+        by_id.setdefault(item.event.id, item)
+    dated = tuple(sorted((item.day, item.index) for item in placed if item.day is not None))
+    first_from: list[int] = []
+    for _day, index in reversed(dated):
+        first_from.append(min(index, first_from[-1]) if first_from else index)
+    return _Axis(tuple(placed), by_id, dated, tuple(reversed(first_from)))
 
 
 def position_of(case: CaseRecord, point: str | int | None) -> int | None:
-    """Axis position of a timeline id, or of a day offset (the first event on or after it)."""
+    """Axis position of a timeline id, or of a day offset (the first event in record order on or after it)."""
     if point is None:
         return None
-    placed = place_events(case)
+    axis = derived(case, _axis)
     if isinstance(point, str):
-        return next((p.index for p in placed if p.event.id == point), None)
-    dated = [p for p in placed if p.day is not None and p.day >= point]
-    return dated[0].index if dated else None
+        found = axis.by_id.get(point)
+        return found.index if found is not None else None
+    start = bisect_left(axis.dated, (point, -1))
+    return axis.first_from[start] if start < len(axis.first_from) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +100,7 @@ class MedicationSpan:
 
 def medication_spans(case: CaseRecord) -> list[MedicationSpan]:
     """Each medication's span on the event axis, in record order."""
-    return [
-        MedicationSpan(m, position_of(case, m.start), position_of(case, m.stop)) for m in case.medications
-    ]
+    return [MedicationSpan(m, position_of(case, m.start), position_of(case, m.stop)) for m in case.medications]
 
 
 def point_label(case: CaseRecord, point: str | int | None) -> str:
@@ -84,13 +109,13 @@ def point_label(case: CaseRecord, point: str | int | None) -> str:
         return ""
     if isinstance(point, int):
         return f"day {point}"
-    for placed in place_events(case):
-        if placed.event.id == point:
-            day = placed.day_label
-            if day == "?":
-                return placed.event.label
-            return f"{placed.event.label} ({day})" if "+" in day else f"{placed.event.label} (day {day})"
-    return point
+    placed = derived(case, _axis).by_id.get(point)
+    if placed is None:
+        return point
+    day = placed.day_label
+    if day == "?":
+        return placed.event.label
+    return f"{placed.event.label} ({day})" if "+" in day else f"{placed.event.label} (day {day})"
 
 
 def source_quote_of_event(case: CaseRecord, event_id: str) -> str | None:

@@ -15,8 +15,22 @@ from tui.export.notes import ReviewNotes
 from tui.safe_text import sanitize_text
 
 COLUMNS = (
-    "number", "target", "target_id", "place", "orphan", "start", "end", "quote",
-    "kind", "status", "tags", "body", "author", "created", "updated", "id",
+    "number",
+    "target",
+    "target_id",
+    "place",
+    "orphan",
+    "start",
+    "end",
+    "quote",
+    "kind",
+    "status",
+    "tags",
+    "body",
+    "author",
+    "created",
+    "updated",
+    "id",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -34,10 +48,24 @@ def render_csv(notes: ReviewNotes) -> str:
     writer.writerow(COLUMNS)
     for note in notes.notes:
         a = note.annotation
-        writer.writerow([
-            note.number, a.target, cell(a.target_id), cell(note.place), "yes" if note.orphan else "no",
-            "" if a.start is None else a.start, "" if a.end is None else a.end, cell(a.quote or ""),
-            a.kind, a.status, cell(" ".join(a.tags)), cell(a.body), cell(a.author),
-            a.created.isoformat(), a.updated.isoformat(), a.id,
-        ])
+        writer.writerow(
+            [
+                note.number,
+                a.target,
+                cell(a.target_id),
+                cell(note.place),
+                "yes" if note.orphan else "no",
+                "" if a.start is None else a.start,
+                "" if a.end is None else a.end,
+                cell(a.quote or ""),
+                a.kind,
+                a.status,
+                cell(" ".join(a.tags)),
+                cell(a.body),
+                cell(a.author),
+                a.created.isoformat(),
+                a.updated.isoformat(),
+                a.id,
+            ]
+        )
     return out.getvalue()

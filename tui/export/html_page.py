@@ -13,8 +13,10 @@ import re
 from datetime import datetime
 from importlib import resources
 
+from tui.clinical.rows import MEDICATION_COLUMNS, PAIN_COLUMNS, medication_cells, pain_cells
 from tui.export.notes import NumberedNote, ReviewNotes, format_time, pain_change_cells
 from tui.model.case import Section
+from tui.model.places import KIND_BY_NAME
 from tui.model.review import ANNOTATION_KINDS
 from tui.safe_text import sanitize_line, sanitize_text
 
@@ -96,24 +98,34 @@ def _home_paragraph(ranges: list[tuple[int, int]], note: NumberedNote) -> int:
 
 def _note(note: NumberedNote, *, with_quote: bool = False, where: str | None = None) -> str:
     annotation = note.annotation
-    facts = [f'<span class="num">{note.number}</span>', f'<span class="kind">{annotation.kind.capitalize()}</span>',
-             f'<span class="status">{annotation.status}</span>']
+    facts = [
+        f'<span class="num">{note.number}</span>',
+        f'<span class="kind">{annotation.kind.capitalize()}</span>',
+        f'<span class="status">{annotation.status}</span>',
+    ]
     if annotation.tags:
-        facts.append('<span class="tags">' + " ".join(f"<span class=\"tag\">{_line(t)}</span>" for t in annotation.tags)
-                     + "</span>")
+        facts.append(
+            '<span class="tags">'
+            + " ".join(f'<span class="tag">{_line(t)}</span>' for t in annotation.tags)
+            + "</span>"
+        )
     edited = f", edited {_time(annotation.updated)}" if annotation.updated != annotation.created else ""
     facts.append(f'<span class="by">{_line(annotation.author)}, {_time(annotation.created)}{edited}</span>')
-    parts = [f'<article class="note k-{annotation.kind} s-{annotation.status}" id="{note.anchor}">',
-             "<header>" + " · ".join(facts) + "</header>"]
+    parts = [
+        f'<article class="note k-{annotation.kind} s-{annotation.status}" id="{note.anchor}">',
+        "<header>" + " · ".join(facts) + "</header>",
+    ]
     if where:
         parts.append(f'<p class="where">{where}</p>')
     if with_quote and annotation.quote:
         parts.append(f"<blockquote>{_text(annotation.quote)}</blockquote>")
     paragraphs = [p for p in re.split(r"\n\s*\n", annotation.body.strip()) if p.strip()]
     if paragraphs:
-        parts.append('<div class="body">' + "".join(
-            "<p>" + "<br>".join(_text(line) for line in p.splitlines()) + "</p>" for p in paragraphs
-        ) + "</div>")
+        parts.append(
+            '<div class="body">'
+            + "".join("<p>" + "<br>".join(_text(line) for line in p.splitlines()) + "</p>" for p in paragraphs)
+            + "</div>"
+        )
     else:
         parts.append('<p class="empty">(no text)</p>')
     parts.append("</article>")
@@ -125,11 +137,14 @@ def _section(notes: ReviewNotes, section: Section) -> str:
     here = notes.on_section(section.id)
     whole = [n for n in here if n.annotation.start is None]
     spans = [n for n in here if n.annotation.start is not None]
-    parts = [f'<section class="case-section" id="section-{section.id}">',
-             f"<h{level}>{_line(section.title)}</h{level}>"]
+    parts = [
+        f'<section class="case-section" id="section-{section.id}">',
+        f"<h{level}>{_line(section.title)}</h{level}>",
+    ]
     if whole:
-        parts.append('<aside class="notes whole">' + "".join(_note(n, where="On the whole section.") for n in whole)
-                     + "</aside>")
+        parts.append(
+            '<aside class="notes whole">' + "".join(_note(n, where="On the whole section.") for n in whole) + "</aside>"
+        )
     text = section.text
     ranges = _paragraph_ranges(text)
     if spans and not ranges:
@@ -140,8 +155,13 @@ def _section(notes: ReviewNotes, section: Section) -> str:
         listed_here = [n for n in spans if homes[n.number] == index]
         paragraph = _marked_paragraph(text, start, end, covering, listed_here)
         if listed_here:
-            parts.append('<div class="with-notes">' + paragraph + '<aside class="notes">'
-                         + "".join(_note(n) for n in listed_here) + "</aside></div>")
+            parts.append(
+                '<div class="with-notes">'
+                + paragraph
+                + '<aside class="notes">'
+                + "".join(_note(n) for n in listed_here)
+                + "</aside></div>"
+            )
         else:
             parts.append(paragraph)
     parts.append("</section>")
@@ -164,13 +184,14 @@ def _links(notes: list[NumberedNote]) -> str:
     return " ".join(f'<a href="#{n.anchor}">{n.number}</a>' for n in notes)
 
 
-def _row_notes(notes: ReviewNotes, target: str, title: str, labels: dict[str, str]) -> str:
-    rows = [n for n in notes.on_rows() if n.annotation.target == target]
+def _row_notes(notes: ReviewNotes, kind: str) -> str:
+    rows = [n for n in notes.on_rows() if n.annotation.target == kind]
     if not rows:
         return ""
-    return '<aside class="notes rows">' + "".join(
-        _note(n, where=f"{title}: {_line(labels.get(n.annotation.target_id, n.place))}") for n in rows
-    ) + "</aside>"
+    title = KIND_BY_NAME[kind].title
+    return (
+        '<aside class="notes rows">' + "".join(_note(n, where=f"{title}: {_line(n.place)}") for n in rows) + "</aside>"
+    )
 
 
 def _header(notes: ReviewNotes) -> str:
@@ -188,8 +209,10 @@ def _header(notes: ReviewNotes) -> str:
     items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
     warning = ""
     if notes.case_changed:
-        warning = ('<p class="warning">The case file has changed since this review was written: notes were found '
-                   "again by their quoted words, and those that could not be are listed under Orphaned notes.</p>")
+        warning = (
+            '<p class="warning">The case file has changed since this review was written: notes were found '
+            "again by their quoted words, and those that could not be are listed under Orphaned notes.</p>"
+        )
     return f"<header><h1>Review of {_line(case.title)}</h1><dl>{items}</dl>{warning}</header>"
 
 
@@ -197,8 +220,10 @@ def _summary(notes: ReviewNotes) -> str:
     parts = ['<section id="summary"><h2>Summary</h2>']
     if notes.notes:
         counts = notes.counts_by_kind_and_status()
-        parts.append(f"<p>{len(notes.notes)} notes: {len(notes.on_sections())} on the text, "
-                     f"{len(notes.on_rows())} on table rows and events, {len(notes.orphans())} orphaned.</p>")
+        parts.append(
+            f"<p>{len(notes.notes)} notes: {len(notes.on_sections())} on the text, "
+            f"{len(notes.on_rows())} on table rows and events, {len(notes.orphans())} orphaned.</p>"
+        )
         rows = []
         for kind in (*ANNOTATION_KINDS, "all"):
             opened = sum(v for (k, status), v in counts.items() if status == "open" and kind in (k, "all"))
@@ -206,8 +231,10 @@ def _summary(notes: ReviewNotes) -> str:
             figures = "".join(f'<td class="number">{n}</td>' for n in (opened, resolved, opened + resolved))
             total = ' class="total"' if kind == "all" else ""
             rows.append(f"<tr{total}><td>{kind}</td>{figures}</tr>")
-        parts.append('<table><thead><tr><th>Kind</th><th class="number">Open</th><th class="number">Resolved</th>'
-                     f'<th class="number">All</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        parts.append(
+            '<table><thead><tr><th>Kind</th><th class="number">Open</th><th class="number">Resolved</th>'
+            f'<th class="number">All</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        )
     else:
         parts.append("<p>No notes yet.</p>")
     completion = notes.checklist_completion()
@@ -220,36 +247,51 @@ def _tables(notes: ReviewNotes) -> str:
     case = notes.case
     parts: list[str] = []
     if case.medications:
-        rows = [[*notes.medication_cells(m).values(), _links(notes.on_row("medication", m.id))] for m in case.medications]
-        headers = [*notes.medication_cells(case.medications[0]).keys(), "Notes"]
-        labels = {m.id: m.label for m in case.medications}
-        parts.append('<section id="medications"><h2>Medications</h2>' + _table(headers, rows, escaped_last=True)
-                     + _row_notes(notes, "medication", "Medication", labels) + "</section>")
+        rows = [
+            [*medication_cells(case, m).values(), _links(notes.on_row("medication", m.id))] for m in case.medications
+        ]
+        headers = [*MEDICATION_COLUMNS, "Notes"]
+        parts.append(
+            '<section id="medications"><h2>Medications</h2>'
+            + _table(headers, rows, escaped_last=True)
+            + _row_notes(notes, "medication")
+            + "</section>"
+        )
     if case.pain_scores:
-        rows = [[*notes.pain_cells(s).values(), _links(notes.on_row("pain_score", s.id))] for s in case.pain_scores]
-        headers = [*notes.pain_cells(case.pain_scores[0]).keys(), "Notes"]
+        rows = [[*pain_cells(case, s).values(), _links(notes.on_row("pain_score", s.id))] for s in case.pain_scores]
+        headers = [*PAIN_COLUMNS, "Notes"]
         parts.append('<section id="pain"><h2>Pain scores</h2>' + _table(headers, rows, escaped_last=True))
         if notes.pain:
             change_rows = [list(pain_change_cells(c).values()) for c in notes.pain]
-            parts.append("<h3>Change from baseline</h3>" + _table(list(pain_change_cells(notes.pain[0]).keys()),
-                                                                  change_rows))
-            parts.append('<p class="small">Thresholds as in pain trials (IMMPACT): a reduction of 30% or more is '
-                         "moderate, 50% or more substantial. Scores given only in words are quoted, never turned "
-                         "into numbers.</p>")
-        parts.append(_row_notes(notes, "pain_score", "Pain score", {}) + "</section>")
+            parts.append(
+                "<h3>Change from baseline</h3>" + _table(list(pain_change_cells(notes.pain[0]).keys()), change_rows)
+            )
+            parts.append(
+                '<p class="small">Thresholds as in pain trials (IMMPACT): a reduction of 30% or more is '
+                "moderate, 50% or more substantial. Scores given only in words are quoted, never turned "
+                "into numbers.</p>"
+            )
+        parts.append(_row_notes(notes, "pain_score") + "</section>")
     if case.timeline:
-        rows = [[e.label, str(e.day) if e.day is not None else "", e.text, _links(notes.on_row("timeline", e.id))]
-                for e in case.timeline]
-        labels = {e.id: e.label for e in case.timeline}
-        parts.append('<section id="timeline"><h2>Timeline</h2>'
-                     + _table(["Event", "Day", "What happened", "Notes"], rows, escaped_last=True)
-                     + _row_notes(notes, "timeline", "Event", labels) + "</section>")
-    checklist_notes = _row_notes(notes, "checklist", "Checklist item", {})
+        rows = [
+            [e.label, str(e.day) if e.day is not None else "", e.text, _links(notes.on_row("timeline", e.id))]
+            for e in case.timeline
+        ]
+        parts.append(
+            '<section id="timeline"><h2>Timeline</h2>'
+            + _table(["Event", "Day", "What happened", "Notes"], rows, escaped_last=True)
+            + _row_notes(notes, "timeline")
+            + "</section>"
+        )
+    checklist_notes = _row_notes(notes, "checklist")
     if notes.checklist or checklist_notes:
         rows = [[a.checklist, a.item, a.answer, a.note] for a in notes.checklist]
-        parts.append('<section id="checklist"><h2>Checklist answers</h2>'
-                     + (_table(["Checklist", "Item", "Answer", "Note"], rows) if rows else "")
-                     + checklist_notes + "</section>")
+        parts.append(
+            '<section id="checklist"><h2>Checklist answers</h2>'
+            + (_table(["Checklist", "Item", "Answer", "Note"], rows) if rows else "")
+            + checklist_notes
+            + "</section>"
+        )
     return "".join(parts)
 
 
@@ -258,12 +300,17 @@ def _orphans(notes: ReviewNotes) -> str:
     if not orphans:
         return ""
     items = "".join(
-        _note(n, with_quote=True, where=f"Was on {_line(n.annotation.target.replace('_', ' '))} "
-                                         f"{_line(n.annotation.target_id)}")
+        _note(
+            n,
+            with_quote=True,
+            where=f"Was on {_line(n.annotation.target.replace('_', ' '))} {_line(n.annotation.target_id)}",
+        )
         for n in orphans
     )
-    return ('<section id="orphans"><h2>Orphaned notes</h2><p>Their place is no longer in this version of the '
-            f"case; they are kept as they were written.</p>{items}</section>")
+    return (
+        '<section id="orphans"><h2>Orphaned notes</h2><p>Their place is no longer in this version of the '
+        f"case; they are kept as they were written.</p>{items}</section>"
+    )
 
 
 def render_html(notes: ReviewNotes) -> str:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from tui.clinical.rows import MEDICATION_COLUMNS, PAIN_COLUMNS, medication_cells, pain_cells
 from tui.export.notes import NumberedNote, ReviewNotes, format_time, pain_change_cells
+from tui.model.places import KIND_BY_NAME
 from tui.model.review import ANNOTATION_KINDS
 from tui.safe_text import sanitize_line, sanitize_text
 
@@ -53,7 +55,9 @@ def block(text: str, prefix: str = "") -> list[str]:
     return [f"{prefix}{line}".rstrip() for line in lines]
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align_right: frozenset[int] = frozenset()) -> list[str]:
+def table(
+    headers: Sequence[str], rows: Iterable[Sequence[str]], align_right: frozenset[int] = frozenset()
+) -> list[str]:
     """A GFM table; every cell is escaped, so a `|` in the text cannot add a column."""
     lines = [
         "| " + " | ".join(inline(h) for h in headers) + " |",
@@ -99,11 +103,18 @@ def _summary(notes: ReviewNotes) -> list[str]:
     else:
         counts = notes.counts_by_kind_and_status()
         text_notes, row_notes, orphans = len(notes.on_sections()), len(notes.on_rows()), len(notes.orphans())
-        lines += [f"{len(notes.notes)} notes: {text_notes} on the text, {row_notes} on table rows and events, "
-                  f"{orphans} orphaned.", ""]
-        rows = [
-            (kind, str(counts[(kind, "open")]), str(counts[(kind, "resolved")]),
-             str(counts[(kind, "open")] + counts[(kind, "resolved")]))
+        lines += [
+            f"{len(notes.notes)} notes: {text_notes} on the text, {row_notes} on table rows and events, "
+            f"{orphans} orphaned.",
+            "",
+        ]
+        rows: list[tuple[str, str, str, str]] = [
+            (
+                kind,
+                str(counts[(kind, "open")]),
+                str(counts[(kind, "resolved")]),
+                str(counts[(kind, "open")] + counts[(kind, "resolved")]),
+            )
             for kind in ANNOTATION_KINDS
         ]
         total_open = sum(v for (_k, status), v in counts.items() if status == "open")
@@ -123,19 +134,19 @@ def _medications(notes: ReviewNotes) -> list[str]:
     if not notes.case.medications:
         return []
     rows = [
-        (*notes.medication_cells(m).values(), _note_numbers(notes.on_row("medication", m.id)))
+        (*medication_cells(notes.case, m).values(), _note_numbers(notes.on_row("medication", m.id)))
         for m in notes.case.medications
     ]
-    headers = (*notes.medication_cells(notes.case.medications[0]).keys(), "Notes")
+    headers = (*MEDICATION_COLUMNS, "Notes")
     return ["## Medications", "", *table(headers, rows), ""]
 
 
 def _pain(notes: ReviewNotes) -> list[str]:
     if not notes.case.pain_scores:
         return []
-    headers = ("When", "Condition", "NRS", "Medications in force", "Notes")
+    headers = (*PAIN_COLUMNS, "Notes")
     rows = [
-        (*notes.pain_cells(score).values(), _note_numbers(notes.on_row("pain_score", score.id)))
+        (*pain_cells(notes.case, score).values(), _note_numbers(notes.on_row("pain_score", score.id)))
         for score in notes.case.pain_scores
     ]
     lines = ["## Pain scores", "", *table(headers, rows), ""]
@@ -171,9 +182,6 @@ def _note(note: NumberedNote, *, with_quote: bool) -> list[str]:
     return lines
 
 
-_ROW_TITLES = {"medication": "Medication", "pain_score": "Pain score", "timeline": "Event", "checklist": "Checklist item"}
-
-
 def _notes_on_text(notes: ReviewNotes) -> list[str]:
     on_text = notes.on_sections()
     if not on_text:
@@ -195,7 +203,7 @@ def _notes_on_rows(notes: ReviewNotes) -> list[str]:
     lines = ["## Notes on medications, pain scores and events", ""]
     heading = None
     for note in on_rows:
-        this_heading = f"### {_ROW_TITLES[note.annotation.target]}: {inline(note.place)}"
+        this_heading = f"### {KIND_BY_NAME[note.annotation.target].title}: {inline(note.place)}"
         if this_heading != heading:
             heading = this_heading
             lines += [heading, ""]

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from tui.clinical.pain import PainChange, pain_changes
-from tui.clinical.timeline import point_label
 from tui.model.anchoring import reanchor
-from tui.model.case import CaseRecord, Medication, PainScore
+from tui.model.case import CaseRecord
 from tui.model.review import ANNOTATION_KINDS, Annotation, ChecklistAnswer, Review
 from tui.model.review_outline import PlacedNote, notes_in_reading_order
 
@@ -99,38 +98,12 @@ class ReviewNotes:
 
     def counts_by_kind_and_status(self) -> dict[tuple[str, str], int]:
         """How many notes of each kind are open and resolved (kinds in their usual order)."""
-        counted = Counter((n.annotation.kind, n.annotation.status) for n in self.notes)
+        counted: Counter[tuple[str, str]] = Counter((n.annotation.kind, n.annotation.status) for n in self.notes)
         return {(kind, status): counted[(kind, status)] for kind in ANNOTATION_KINDS for status in STATUSES}
 
     def checklist_completion(self) -> dict[str, int]:
         """Answered items per checklist: definitions come with the appraisal pane, answers already count."""
         return dict(sorted(Counter(answer.checklist for answer in self.checklist).items()))
-
-    # ---- table rows as text ----------------------------------------------------------------
-
-    def medication_cells(self, medication: Medication) -> dict[str, str]:
-        """A medication row as the exports show it; a value the report does not give is empty."""
-        return {
-            "Drug": medication.name,
-            "Dose": medication.dose_label,
-            "Route": medication.route or "",
-            "Schedule": medication.schedule or "",
-            "Role": medication.role,
-            "Start": point_label(self.case, medication.start),
-            "Stop": point_label(self.case, medication.stop),
-            "Response": medication.response or "",
-            "Adverse effects": medication.adverse_effects or "",
-        }
-
-    def pain_cells(self, score: PainScore) -> dict[str, str]:
-        """A pain score as the exports show it: a number when the report gives one, its words otherwise."""
-        names = {m.id: m.label for m in self.case.medications}
-        return {
-            "When": point_label(self.case, score.when) or score.when,
-            "Condition": score.condition,
-            "NRS": score.reading,
-            "Medications in force": ", ".join(names.get(m, m) for m in score.after),
-        }
 
 
 def format_time(moment: datetime) -> str:

@@ -25,6 +25,7 @@ import re
 from typing import Any
 
 from tui.export.notes import NumberedNote, ReviewNotes, pain_change_cells
+from tui.model.places import KIND_BY_NAME
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 WRAPPER_FORMAT = "case-review-export"
@@ -36,13 +37,6 @@ MOTIVATIONS = {
     "concern": "assessing",
     "error": "assessing",
     "praise": "assessing",
-}
-_TABLE_OF_TARGET = {
-    "section": "sections",
-    "medication": "medications",
-    "pain_score": "pain_scores",
-    "timeline": "timeline",
-    "checklist": "checklist",
 }
 # Characters json.dumps leaves raw with ensure_ascii=False that a terminal would act on.
 _UNSAFE_IN_TERMINAL = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -72,7 +66,10 @@ def _target(notes: ReviewNotes, note: NumberedNote) -> dict[str, Any]:
     return {
         "type": "SpecificResource",
         "source": case,
-        "selector": {"type": "FragmentSelector", "value": f"{_TABLE_OF_TARGET[annotation.target]}/{annotation.target_id}"},
+        "selector": {
+            "type": "FragmentSelector",
+            "value": f"{KIND_BY_NAME[annotation.target].table}/{annotation.target_id}",
+        },
     }
 
 
@@ -80,8 +77,14 @@ def _bodies(note: NumberedNote) -> list[dict[str, Any]]:
     annotation = note.annotation
     bodies: list[dict[str, Any]] = []
     if annotation.body:
-        bodies.append({"type": "TextualBody", "value": annotation.body, "format": "text/plain",
-                       "purpose": MOTIVATIONS[annotation.kind]})
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "value": annotation.body,
+                "format": "text/plain",
+                "purpose": MOTIVATIONS[annotation.kind],
+            }
+        )
     bodies.append({"type": "TextualBody", "value": annotation.kind, "purpose": "classifying"})
     bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in annotation.tags]
     return bodies
@@ -111,7 +114,9 @@ def export_document(notes: ReviewNotes) -> dict[str, Any]:
         "format": WRAPPER_FORMAT,
         "version": WRAPPER_VERSION,
         "case": notes.case.model_dump(mode="json", exclude_none=True),
-        "review": None if review is None else {
+        "review": None
+        if review is None
+        else {
             **review.review.model_dump(mode="json"),
             "checklist": [answer.model_dump(mode="json") for answer in notes.checklist],
         },

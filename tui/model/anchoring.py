@@ -7,6 +7,7 @@ case text can be searched for the same words in the same surroundings.
 from __future__ import annotations
 
 from tui.model.case import CaseRecord
+from tui.model.places import KIND_BY_NAME, places_of
 from tui.model.review import Annotation, Review
 
 CONTEXT_CHARS = 32
@@ -58,21 +59,16 @@ def reanchor(case: CaseRecord, review: Review) -> tuple[Review, frozenset[str]]:
     moved; one whose quote is gone, or whose target no longer exists, is kept unchanged and
     reported as an orphan. Nothing is ever dropped.
     """
-    targets: dict[str, set[str]] = {
-        "section": {s.id for s in case.sections},
-        "medication": {m.id for m in case.medications},
-        "pain_score": {p.id for p in case.pain_scores},
-        "timeline": {t.id for t in case.timeline},
-    }
+    places = places_of(case)
     orphans: set[str] = set()
     annotations: list[Annotation] = []
     for annotation in review.annotations:
-        known = targets.get(annotation.target)
-        if known is not None and annotation.target_id not in known:
+        if not places.holds(annotation.target, annotation.target_id):
             orphans.add(annotation.id)
             annotations.append(annotation)
             continue
-        if annotation.target != "section" or annotation.start is None or annotation.end is None:
+        kind = KIND_BY_NAME.get(annotation.target)
+        if kind is None or not kind.text_anchored or annotation.start is None or annotation.end is None:
             annotations.append(annotation)
             continue
         section = case.section(annotation.target_id)
@@ -88,5 +84,7 @@ def reanchor(case: CaseRecord, review: Review) -> tuple[Review, frozenset[str]]:
             continue
         start, end = found
         _quote, prefix, suffix = text_quote(text, start, end)
-        annotations.append(annotation.model_copy(update={"start": start, "end": end, "prefix": prefix, "suffix": suffix}))
+        annotations.append(
+            annotation.model_copy(update={"start": start, "end": end, "prefix": prefix, "suffix": suffix})
+        )
     return review.model_copy(update={"annotations": annotations}), frozenset(orphans)

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from tui.model.base import StrictModel
+from tui.model.derived import derived
 
 SCHEMA_VERSION = 1
 
@@ -172,8 +173,8 @@ class CaseRecord(StrictModel):
         return version
 
     def section(self, section_id: str) -> Section | None:
-        """The section with this id, if any."""
-        return next((s for s in self.sections if s.id == section_id), None)
+        """The section with this id, if any (looked up in an index built once per case)."""
+        return derived(self, _sections_by_id).get(section_id)
 
     def section_path(self, section_id: str) -> str:
         """`Abstract › Background`: a sub-section named with its parent, since several share a title."""
@@ -185,4 +186,19 @@ class CaseRecord(StrictModel):
 
     def children(self, parent_id: str | None) -> list[Section]:
         """Sub-sections of a section (or the top-level sections), in reading order."""
-        return [s for s in self.sections if s.parent == parent_id]
+        return list(derived(self, _children_by_parent).get(parent_id, ()))
+
+
+def _sections_by_id(case: CaseRecord) -> dict[str, Section]:
+    # The first of duplicate ids wins, as a linear search would (integrity reports duplicates).
+    found: dict[str, Section] = {}
+    for section in case.sections:
+        found.setdefault(section.id, section)
+    return found
+
+
+def _children_by_parent(case: CaseRecord) -> dict[str | None, list[Section]]:
+    children: dict[str | None, list[Section]] = {}
+    for section in case.sections:
+        children.setdefault(section.parent, []).append(section)
+    return children

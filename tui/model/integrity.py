@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from tui.model.case import CaseRecord
+from tui.model.case import CaseRecord, Medication, PainScore
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +101,10 @@ def _pain_score_references(case: CaseRecord) -> Iterator[IntegrityProblem]:
 
 def _quotes_in_text(case: CaseRecord) -> Iterator[IntegrityProblem]:
     texts = [s.text for s in case.sections]
-    tables = (("medications", case.medications), ("pain_scores", case.pain_scores))
+    tables: tuple[tuple[str, Sequence[Medication | PainScore]], ...] = (
+        ("medications", case.medications),
+        ("pain_scores", case.pain_scores),
+    )
     for table, rows in tables:
         for index, row in enumerate(rows):
             if not any(row.source_quote in text for text in texts):

@@ -29,8 +29,10 @@ class NoteFilter:
         A typo such as `kind:concen` otherwise just shows no notes, as if there were none.
         """
         parts = []
-        for what, unknown, valid in (("kind", self.unknown_kinds, ANNOTATION_KINDS),
-                                     ("status", self.unknown_statuses, ANNOTATION_STATUSES)):
+        for what, unknown, valid in (
+            ("kind", self.unknown_kinds, ANNOTATION_KINDS),
+            ("status", self.unknown_statuses, ANNOTATION_STATUSES),
+        ):
             if unknown:
                 named = ", ".join(f"“{value}”" for value in unknown)
                 parts.append(f"no {what} {named}: {what} is one of {', '.join(valid)}")
@@ -65,7 +67,10 @@ def parse_filter(text: str) -> NoteFilter:
         else:
             words.append(token)
     return NoteFilter(
-        frozenset(kinds), frozenset(statuses), frozenset(tags), tuple(words),
+        frozenset(kinds),
+        frozenset(statuses),
+        frozenset(tags),
+        tuple(words),
         unknown_kinds=tuple(sorted(kinds - set(ANNOTATION_KINDS))),
         unknown_statuses=tuple(sorted(statuses - set(ANNOTATION_STATUSES))),
     )

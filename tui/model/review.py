@@ -22,6 +22,8 @@ AnnotationStatus = Literal["open", "resolved"]
 ANNOTATION_KINDS: tuple[AnnotationKind, ...] = ("comment", "question", "concern", "error", "praise")
 
 AnnotationId = Annotated[str, StringConstraints(pattern=r"^a-[0-9a-z]{6,40}$")]
+
+
 def _unix_line_ends(text: object) -> object:
     return text.replace("\r\n", "\n") if isinstance(text, str) else text
 
@@ -128,3 +130,10 @@ class Review(StrictModel):
 def _item_key(item: str) -> tuple[int, str]:
     digits = "".join(ch for ch in item if ch.isdigit())
     return (int(digits), item[len(digits) :])
+
+
+def new_review(case_id: str, case_sha256: str, reviewer: str) -> Review:
+    """An empty review of a case by `reviewer`, stamped now."""
+    stamp = now()
+    header = ReviewHeader(case_id=case_id, case_sha256=case_sha256, reviewer=reviewer, created=stamp, updated=stamp)
+    return Review(review=header)

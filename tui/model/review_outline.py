@@ -1,17 +1,18 @@
-"""Where each annotation stands in the case: its order as a reader meets it, and its place in words.
+"""Notes in the order a reader meets them, with the words that name their places; stepping through them.
 
 The Notes pane, the `]`/`[` keys and every export list notes in the same order and name
-their places the same way, so the rule lives here, once, free of any UI.
+their places the same way, so the rule lives here, once, free of any UI. The order itself
+comes from the table of place kinds (`places.py`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.model.case import CaseRecord
+from tui.model.places import PlaceKey, places_of
 from tui.model.review import Annotation, Review
-
-_TARGET_RANK = {"section": 0, "medication": 1, "pain_score": 2, "timeline": 3, "checklist": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,66 +24,15 @@ class PlacedNote:
     orphan: bool
 
 
-PlaceKey = tuple[int, int, int]
-"""(kind of place, its position among its kind, character offset): sorts places as a reader meets them."""
-
-
-class ReadingOrder:
-    """Where each place of one case stands as a reader meets it: sections in order (by offset),
-    then medication rows, pain scores, events and checklist items.
-
-    Positions are looked up in dicts built once, so ordering a long review costs one pass.
-    A place the case no longer holds sorts after every place of its kind.
-    """
-
-    def __init__(self, case: CaseRecord) -> None:
-        self._positions: dict[str, dict[str, int]] = {
-            "section": {s.id: i for i, s in enumerate(case.sections)},
-            "medication": {m.id: i for i, m in enumerate(case.medications)},
-            "pain_score": {p.id: i for i, p in enumerate(case.pain_scores)},
-            "timeline": {t.id: i for i, t in enumerate(case.timeline)},
-        }
-
-    def key(self, target: str, target_id: str, offset: int | None = None) -> PlaceKey:
-        position = self._positions.get(target, {}).get(target_id, 1_000_000)
-        offset_in_place = (offset or 0) if target == "section" else 0
-        return (_TARGET_RANK.get(target, len(_TARGET_RANK)), position, offset_in_place)
-
-    def note_key(self, annotation: Annotation) -> PlaceKey:
-        return self.key(annotation.target, annotation.target_id, annotation.start)
-
-
-def document_order(case: CaseRecord, annotations: list[Annotation]) -> list[Annotation]:
-    """Annotations as a reader meets them (see `ReadingOrder`); notes on one place oldest first."""
-    order = ReadingOrder(case)
-    return sorted(annotations, key=lambda a: (*order.note_key(a), a.id))
-
-
-def place_label(case: CaseRecord, target: str, target_id: str) -> str:
-    """A place in a few words: a section's path, a drug and dose, a score and when, an event's label.
-
-    The id itself when the case no longer holds the place (an orphan's former place).
-    """
-    if target == "section":
-        return case.section_path(target_id)
-    if target == "medication":
-        medication = next((m for m in case.medications if m.id == target_id), None)
-        return medication.label if medication else target_id
-    if target == "pain_score":
-        score = next((p for p in case.pain_scores if p.id == target_id), None)
-        if score is None:
-            return f"pain score {target_id}"
-        when = next((t.label for t in case.timeline if t.id == score.when), score.when)
-        return f"{score.condition} pain {score.reading} ({when})"
-    if target == "timeline":
-        event = next((t for t in case.timeline if t.id == target_id), None)
-        return event.label if event else target_id
-    return target_id
+def document_order(case: CaseRecord, annotations: Sequence[Annotation]) -> list[Annotation]:
+    """Annotations as a reader meets them; notes on one place oldest first."""
+    places = places_of(case)
+    return sorted(annotations, key=lambda a: (*places.note_key(a), a.id))
 
 
 def target_label(case: CaseRecord, annotation: Annotation) -> str:
-    """The annotated place in a few words (see `place_label`)."""
-    return place_label(case, annotation.target, annotation.target_id)
+    """The annotated place in a few words (see `CasePlaces.label`)."""
+    return places_of(case).label(annotation.target, annotation.target_id)
 
 
 def notes_in_reading_order(case: CaseRecord, review: Review, orphans: frozenset[str]) -> list[PlacedNote]:
@@ -92,3 +42,46 @@ def notes_in_reading_order(case: CaseRecord, review: Review, orphans: frozenset[
     return [PlacedNote(a, target_label(case, a), False) for a in document_order(case, placed)] + [
         PlacedNote(a, target_label(case, a), True) for a in orphaned
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteStep:
+    """Where `]` or `[` went: the note, its number in reading order, and how many there are."""
+
+    annotation: Annotation
+    number: int
+    count: int
+
+
+def step_to_note(
+    case: CaseRecord,
+    annotations: Sequence[Annotation],
+    here: PlaceKey,
+    step: int,
+    *,
+    last_note: str | None = None,
+) -> NoteStep | None:
+    """The next (`step` 1) or previous (-1) note in reading order from the place `here`.
+
+    `last_note` is the note the previous step went to, when the reviewer has not moved since:
+    stepping then goes on from that note rather than from the place, so repeated presses walk
+    every note, several on one sentence included. Both ends wrap around. None when there are
+    no notes.
+    """
+    ordered = document_order(case, annotations)
+    if not ordered:
+        return None
+    index: int | None = None
+    if last_note is not None:
+        index = next((i for i, a in enumerate(ordered) if a.id == last_note), None)
+        if index is not None:
+            index += step
+    if index is None:
+        places = places_of(case)
+        keys = [places.note_key(a) for a in ordered]
+        if step > 0:
+            index = next((i for i, key in enumerate(keys) if key > here), 0)
+        else:
+            index = next((i for i in reversed(range(len(keys))) if keys[i] < here), len(keys) - 1)
+    index %= len(ordered)
+    return NoteStep(ordered[index], index + 1, len(ordered))

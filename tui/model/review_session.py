@@ -9,11 +9,61 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tui.model.anchoring import reanchor
+from tui.model.anchoring import reanchor, text_quote
 from tui.model.case import CaseRecord
-from tui.model.review import Annotation, Review, TargetKind, now
+from tui.model.places import Place
+from tui.model.review import (
+    Annotation,
+    AnnotationKind,
+    AnnotationStatus,
+    Review,
+    TargetKind,
+    new_annotation_id,
+    now,
+)
 
 UNDO_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class NoteDraft:
+    """What the reviewer typed in the annotation editor: the words of a note, not yet placed."""
+
+    kind: AnnotationKind = "comment"
+    tags: tuple[str, ...] = ()
+    status: AnnotationStatus = "open"
+    body: str = ""
+
+    @classmethod
+    def of(cls, annotation: Annotation) -> NoteDraft:
+        """The draft an existing note is edited from."""
+        return cls(annotation.kind, tuple(annotation.tags), annotation.status, annotation.body)
+
+
+def build_annotation(case: CaseRecord, place: Place, draft: NoteDraft, author: str) -> Annotation:
+    """A new note on `place`; a text span carries its quote and context so it can be found again."""
+    stamp = now()
+    quote = prefix = suffix = None
+    if place.start is not None and place.end is not None:
+        section = case.section(place.target_id)
+        quote, prefix, suffix = text_quote(section.text if section else "", place.start, place.end)
+    return Annotation(
+        id=new_annotation_id(stamp),
+        target=place.kind,
+        target_id=place.target_id,
+        start=place.start,
+        end=place.end,
+        quote=quote,
+        prefix=prefix,
+        suffix=suffix,
+        kind=draft.kind,
+        tags=list(draft.tags),
+        body=draft.body,
+        author=author,
+        created=stamp,
+        updated=stamp,
+        status=draft.status,
+    )
 
 
 @dataclass
@@ -44,6 +94,22 @@ class ReviewSession:
 
     def add(self, annotation: Annotation) -> None:
         self._replace(self.review.model_copy(update={"annotations": [*self.review.annotations, annotation]}))
+
+    def annotate(self, case: CaseRecord, place: Place, draft: NoteDraft, author: str) -> Annotation:
+        """Add a note on `place` written as `draft`; returns it."""
+        annotation = build_annotation(case, place, draft, author)
+        self.add(annotation)
+        return annotation
+
+    def edit(self, annotation_id: str, draft: NoteDraft) -> Annotation | None:
+        """Replace a note's words with `draft`, keeping its place; None when the note is gone."""
+        annotation = self.find(annotation_id)
+        if annotation is None:
+            return None
+        changes = {"kind": draft.kind, "tags": list(draft.tags), "status": draft.status, "body": draft.body}
+        edited = annotation.model_copy(update={**changes, "updated": now()})
+        self.update(edited)
+        return edited
 
     def update(self, annotation: Annotation) -> None:
         annotations = [annotation if a.id == annotation.id else a for a in self.review.annotations]
@@ -88,6 +154,23 @@ class ReviewSession:
             (a for a in self.review.annotations if a.target == target and a.target_id == target_id),
             key=lambda a: a.id,
         )
+
+    def at_place(self, place: Place) -> list[Annotation]:
+        """The notes `e` and `d` act on at a place: for a text span, those overlapping it (placed ones only);
+        on a record, those on the whole record, else any on it."""
+        on_target = self.on_target(place.kind, place.target_id)
+        if place.start is None or place.end is None:
+            return [a for a in on_target if not a.is_text_span] or on_target
+        start, end = place.start, max(place.end, place.start + 1)
+        return [
+            a
+            for a in on_target
+            if a.start is not None
+            and a.end is not None
+            and a.start < end
+            and a.end > start
+            and a.id not in self.orphans
+        ]
 
     def counts(self, target: TargetKind) -> dict[str, int]:
         """How many annotations each target of one kind holds."""

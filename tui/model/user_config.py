@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from tui.model.base import StrictModel
 
 Setting = Annotated[str, StringConstraints(max_length=200)]
+KeymapEntry = str | int | float | bool
+"""Keys as the user wrote them; whether they name an action and real keys is checked by the app, entry by entry."""
 
 
 class UserConfig(StrictModel):
@@ -23,3 +25,7 @@ class UserConfig(StrictModel):
     """The name of the theme to start with; checked against the available themes by the app."""
     reviewer: Setting | None = None
     """The name recorded on reviews, so it need not be typed each time."""
+    keymap: dict[Annotated[str, StringConstraints(max_length=200)], KeymapEntry] = Field(
+        default_factory=dict, max_length=500
+    )
+    """Action id -> keys (`"review.annotate" = "A"`): rebinds keys; an entry that cannot be used is warned of."""

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from tui.model.review import ANNOTATION_KINDS, AnnotationKind, AnnotationStatus
+from tui.actions import bindings
+from tui.model.review import ANNOTATION_KINDS, AnnotationKind
+from tui.model.review_session import NoteDraft
 from tui.widgets.plain import plain, plain_line
-
-
-@dataclass(frozen=True, slots=True)
-class AnnotationDraft:
-    """What the editor returns: the reviewer's words, not yet an annotation."""
-
-    kind: AnnotationKind
-    tags: tuple[str, ...]
-    status: AnnotationStatus
-    body: str
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -33,24 +24,21 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
+class AnnotationEditor(ModalScreen[NoteDraft | None]):
     """`ctrl+s` accepts, `escape` cancels; `tab` moves between the fields.
 
     Words typed and then lost to a stray `escape` cannot be undone (they never reached the
     review), so `escape` discards a changed draft only when pressed a second time.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "accept", "Accept", priority=True, id="editor.accept"),
-        Binding("escape", "cancel", "Cancel", id="editor.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("editor")
 
-    def __init__(self, heading: str, quote: str | None, draft: AnnotationDraft | None = None) -> None:
+    def __init__(self, heading: str, quote: str | None, draft: NoteDraft | None = None) -> None:
         super().__init__()
         self._heading = heading
         self._quote = quote
-        self._draft = draft or AnnotationDraft("comment", (), "open", "")
-        self._warned_about: AnnotationDraft | None = None
+        self._draft = draft or NoteDraft()
+        self._warned_about: NoteDraft | None = None
         """The draft as it stood when `escape` last warned: a second `escape` discards only that."""
 
     def compose(self) -> ComposeResult:
@@ -61,12 +49,17 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
             with Horizontal(id="editor-fields"):
                 with Vertical(classes="editor-field"):
                     yield Label("Kind")
-                    yield Select([(k, k) for k in ANNOTATION_KINDS], value=self._draft.kind, allow_blank=False,
-                                 id="editor-kind")
+                    yield Select(
+                        [(k, k) for k in ANNOTATION_KINDS], value=self._draft.kind, allow_blank=False, id="editor-kind"
+                    )
                 with Vertical(classes="editor-field"):
                     yield Label("Status")
-                    yield Select([("open", "open"), ("resolved", "resolved")], value=self._draft.status,
-                                 allow_blank=False, id="editor-status")
+                    yield Select(
+                        [("open", "open"), ("resolved", "resolved")],
+                        value=self._draft.status,
+                        allow_blank=False,
+                        id="editor-status",
+                    )
                 with Vertical(classes="editor-field editor-tags"):
                     yield Label("Tags (comma or space separated)")
                     yield Input(value=" ".join(self._draft.tags), id="editor-tags")
@@ -79,11 +72,12 @@ class AnnotationEditor(ModalScreen[AnnotationDraft | None]):
         body.move_cursor(body.document.end)  # editing usually adds to a note: start where it ends
         body.focus()
 
-    def _current_draft(self) -> AnnotationDraft:
-        kind = self.query_one("#editor-kind", Select).value
+    def _current_draft(self) -> NoteDraft:
+        chosen = self.query_one("#editor-kind", Select).value
         status = self.query_one("#editor-status", Select).value
-        return AnnotationDraft(
-            kind=kind if kind in ANNOTATION_KINDS else "comment",  # type: ignore[arg-type]
+        kind: AnnotationKind = next((k for k in ANNOTATION_KINDS if k == chosen), "comment")
+        return NoteDraft(
+            kind=kind,
             tags=parse_tags(self.query_one("#editor-tags", Input).value),
             status="resolved" if status == "resolved" else "open",
             body=self.query_one("#editor-body", TextArea).text,

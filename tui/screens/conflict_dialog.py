@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.actions import bindings
 from tui.widgets.plain import plain_line
 
 ConflictChoice = Literal["reload", "overwrite", "save_as_new", "cancel"]
@@ -18,12 +19,7 @@ ConflictChoice = Literal["reload", "overwrite", "save_as_new", "cancel"]
 class ConflictDialog(ModalScreen[ConflictChoice]):
     """`r` reload theirs, `o` overwrite with mine, `n` save mine as a new file, `escape` cancel."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "choose('reload')", "Reload theirs", id="conflict.reload"),
-        Binding("o", "choose('overwrite')", "Overwrite with mine", id="conflict.overwrite"),
-        Binding("n", "choose('save_as_new')", "Save as a new file", id="conflict.new"),
-        Binding("escape", "choose('cancel')", "Cancel", id="conflict.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("conflict")
 
     def __init__(self, path: str) -> None:
         super().__init__()

@@ -13,11 +13,12 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
+from tui.actions import bindings
 from tui.export import FILE_SUFFIXES, FORMAT_TITLES, FORMATS, ExportFormat
 from tui.widgets.plain import plain_line
 
@@ -41,13 +42,7 @@ def with_format_suffix(name: str, export_format: ExportFormat) -> str:
 class ExportDialog(ModalScreen[ExportRequest | None]):
     """`enter` (or `ctrl+s`) exports, `escape` cancels; `tab` moves between format and file."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "export", "Export", priority=True, id="export.accept"),
-        # Priority, so enter exports from the format list too (where it would only pick a button);
-        # space picks a format there.
-        Binding("enter", "export", "Export", priority=True, show=False, id="export.enter"),
-        Binding("escape", "cancel", "Cancel", id="export.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("export")
 
     def __init__(self, default_path: Path, export_format: ExportFormat = "md") -> None:
         super().__init__()
@@ -74,9 +69,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
-        chosen = event.pressed.name
-        if chosen in FORMATS:
-            self._format = chosen  # type: ignore[assignment]
+        chosen = next((name for name in FORMATS if name == event.pressed.name), None)
+        if chosen is not None:
+            self._format = chosen
             path_input = self.query_one("#export-path", Input)
             path_input.value = with_format_suffix(path_input.value, self._format)
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.actions import bindings
 from tui.widgets.plain import plain
 
 RecoveryChoice = Literal["restore", "discard"]
@@ -18,10 +19,7 @@ RecoveryChoice = Literal["restore", "discard"]
 class RecoveryDialog(ModalScreen[RecoveryChoice]):
     """`enter` restores the unsaved notes, `d` discards them."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose('restore')", "Restore", id="recovery.restore"),
-        Binding("d", "choose('discard')", "Discard", id="recovery.discard"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("recovery")
 
     def __init__(self, summary: str) -> None:
         super().__init__()

@@ -1,53 +1,23 @@
-"""Where a review file lives, and reading and writing it.
+"""Reading and writing a review file.
 
-One file per reviewer beside the case (`ID.REVIEWER.review.toml`), so a team can share
-reviews in git without conflicts; written whole, in one stable order, atomically. A case
-that sits where the user should not write (inside an installed package, or a read-only
-folder) gets its reviews in the platform's user data folder instead.
+One file per reviewer (`ID.REVIEWER.review.toml`, placed by `case_files`), so a team can
+share reviews in git without conflicts; written whole, in one stable order, atomically.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import re
 from pathlib import Path
 
-import platformdirs
 import tomli_w
 
 from tui.model.case import CaseRecord
 from tui.model.review import Review
-from tui.resources import is_bundled
 from tui.store.atomic import write_atomic
 from tui.store.errors import InputFileError, Problem
 from tui.store.toml_file import read_toml_model
 
-DATA_DIR_ENV = "CASE_REVIEW_DATA_DIR"
-"""Overrides the platform's user data folder: for tests and portable installs."""
-
 MAX_REVIEW_BYTES = 32 * 1024 * 1024
-
-
-def data_dir() -> Path:
-    """The user data folder, where reviews of read-only cases go."""
-    override = os.environ.get(DATA_DIR_ENV)
-    return Path(override).expanduser() if override else Path(platformdirs.user_data_dir("case-review"))
-
-
-def safe_reviewer_name(name: str) -> str:
-    """A reviewer's name made safe for a file name: `Dr. Ana Sousa` -> `dr-ana-sousa`."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
-    return slug[:60] or "reviewer"
-
-
-def review_path_for(case_path: Path, case_id: str, reviewer: str) -> Path:
-    """The default review file of `reviewer` for the case at `case_path`."""
-    name = f"{case_id}.{safe_reviewer_name(reviewer)}.review.toml"
-    folder = case_path.resolve().parent
-    if is_bundled(case_path) or not os.access(folder, os.W_OK):
-        return data_dir() / "reviews" / name
-    return folder / name
 
 
 def file_sha256(path: Path) -> str:
@@ -106,14 +76,3 @@ def fingerprint(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError:
         return None
-
-
-def next_free_review_path(path: Path) -> Path:
-    """`x.ana.review.toml` -> `x.ana-2.review.toml` (or -3, ...): a new file that takes nothing over."""
-    stem = path.name.removesuffix(".review.toml")
-    number = 2
-    while True:
-        candidate = path.with_name(f"{stem}-{number}.review.toml")
-        if not candidate.exists():
-            return candidate
-        number += 1

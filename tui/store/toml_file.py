@@ -31,6 +31,7 @@ def read_toml_model(path: Path, model: type[M], *, limit: int, what: str) -> M:
     text = decode_utf8(path, read_limited(path, limit, what=what))
     return validate_model(path, model, parse_toml(path, text))
 
+
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 import tomli_w
@@ -53,10 +54,34 @@ def load_user_config() -> tuple[UserConfig, str | None]:
         data = read_limited(path, MAX_CONFIG_BYTES, what="config file")
         if not data.strip():
             return UserConfig(), None
-        config = validate_model(path, UserConfig, parse_toml(path, decode_utf8(path, data)))
+        raw = parse_toml(path, decode_utf8(path, data))
+        if isinstance(raw.get("keymap"), dict):
+            raw["keymap"] = flatten_keymap(raw["keymap"])
+        config = validate_model(path, UserConfig, raw)
     except InputFileError as error:
         return UserConfig(), "; ".join(error.lines())
     return config, None
+
+
+def flatten_keymap(table: dict[str, Any], prefix: str = "") -> dict[str, object]:
+    """`[keymap]` as written, to action id -> keys.
+
+    An unquoted `review.annotate = "A"` is a nested table in TOML; it means the same as the
+    quoted `"review.annotate" = "A"`, so both are read. A list of keys is one comma-separated
+    string, as in a binding. Nesting is bounded by the file's size limit.
+    """
+    flat: dict[str, object] = {}
+    for key, value in table.items():
+        name = f"{prefix}.{key}" if prefix else key
+        if isinstance(value, dict):
+            flat.update(flatten_keymap(value, name))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            flat[name] = ",".join(value)
+        elif isinstance(value, str | int | float | bool):
+            flat[name] = value
+        else:
+            flat[name] = str(value)
+    return flat
 
 
 def save_user_config(config: UserConfig) -> None:
@@ -67,5 +92,18 @@ def save_user_config(config: UserConfig) -> None:
     """
     path = config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = _HEADER + tomli_w.dumps(config.model_dump(exclude_none=True))
+    text = _HEADER + tomli_w.dumps(config.model_dump(exclude_none=True, exclude_defaults=True))
     write_atomic(path, text.encode("utf-8"))
+
+
+def default_reviewer() -> str:
+    """The reviewer's name when none is given: from the user config, else the login name."""
+    import getpass
+
+    config, _warning = load_user_config()
+    if config.reviewer and config.reviewer.strip():
+        return config.reviewer.strip()
+    try:
+        return getpass.getuser() or "reviewer"
+    except (KeyError, OSError):
+        return "reviewer"

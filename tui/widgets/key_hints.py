@@ -59,8 +59,9 @@ class KeyHints(Static):
         # action can be found, so it is the one hint that must never be cut off.
         palette = Text(end="")
         if self.app.ENABLE_COMMAND_PALETTE:
-            palette.append(f" {self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ''))} ",
-                           style="bold reverse")
+            palette.append(
+                f" {self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ''))} ", style="bold reverse"
+            )
             palette.append(" palette ")
         hints = Text(no_wrap=True, overflow="ellipsis", end="")
         for keys, description in self.hints():

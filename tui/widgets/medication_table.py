@@ -2,92 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from tui.clinical.timeline import point_label, position_of
+from tui.actions import bindings
+from tui.clinical.rows import is_missing, medication_cells, medication_sort_keys
+from tui.clinical.timeline import point_label
 from tui.model import CaseRecord, Medication
+from tui.model.places import Place
+from tui.model.review_session import ReviewSession
 from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
 from tui.widgets.row_table import RowTable
 
-
-@dataclass(frozen=True, slots=True)
-class _Column:
-    title: str
-    cell: Callable[[Medication], str]
-    sort_key: Callable[[Medication], Any]
-    width: int | None = None
-    """Cells wider than this end in an ellipsis; the detail line below shows them whole."""
-
-
-def _missing_last(value: Any) -> tuple[bool, Any]:
-    """Sort key that puts values the report does not give after all given ones."""
-    if value is None or value == "":
-        return (True, 0)
-    return (False, value)
-
-
-MASS_IN_MG: dict[str, float] = {"ng": 1e-6, "μg": 1e-3, "mcg": 1e-3, "ug": 1e-3, "mg": 1.0, "g": 1000.0}
-"""Mass units a report writes, in milligrams; `µ` (micro sign) is folded to `μ` first."""
-
-PER_ORDER: dict[str | None, int] = {"dose": 0, "hour": 1, "day": 2, "week": 3, None: 4}
-"""Doses are compared only within one period; a dose with no period stated comes after."""
-
-
-def dose_sort_key(medication: Medication) -> tuple[bool, Any]:
-    """Doses by their amount in one unit, within each period (`per`); no dose sorts last.
-
-    Sorting by the unit's spelling put 1 mg before 500 μg and 3000 mg/day before
-    500 μg/day; a clinician compares amounts. A unit that is not a mass (IU, mL) is kept
-    in its own group after the masses, by its spelling, and compared as written.
-    """
-    if medication.amount is None:
-        return _missing_last(None)
-    unit = (medication.unit or "").casefold().replace("µ", "μ")
-    factor = MASS_IN_MG.get(unit)
-    group = ("", 0) if factor is not None else (unit, 1)
-    value = medication.amount * factor if factor is not None else medication.amount
-    return _missing_last((PER_ORDER.get(medication.per, len(PER_ORDER)), group[1], group[0], value))
-
-
-def _is_missing(key: Any) -> bool:
-    """Whether a sort key came from `_missing_last` for a value the report does not give."""
-    return isinstance(key, tuple) and len(key) == 2 and key[0] is True
+COLUMN_WIDTHS: dict[str, int | None] = {
+    "Drug": 22,
+    "Dose": None,
+    "Route": None,
+    "Schedule": 24,
+    "Role": None,
+    "Start": 22,
+    "Stop": 22,
+    "Response": 40,
+}
+"""The table's columns and their widths (None: as wide as the content); cells wider end in an ellipsis,
+and the detail box below shows them whole. Adverse effects are in the detail box only."""
+COLUMNS: tuple[str, ...] = tuple(COLUMN_WIDTHS)
 
 
 class MedicationTable(RowTable):
     """Drug, dose, route, schedule, role, start, stop, response; `s` sorts, `enter` jumps."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
-        Binding("s", "next_sort", "Sort by next column", id="medications.sort"),
-        Binding("r", "reverse_sort", "Reverse sort", id="medications.reverse"),
-        Binding("enter", "jump_to_source", "Source sentence", id="medications.jump"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("medications")
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._case = case
-        self._columns = [
-            _Column("Drug", lambda m: m.name, lambda m: m.name.casefold(), 22),
-            _Column("Dose", lambda m: m.dose_label, dose_sort_key),
-            _Column("Route", lambda m: m.route or "", lambda m: _missing_last(m.route)),
-            _Column("Schedule", lambda m: m.schedule or "", lambda m: _missing_last(m.schedule), 24),
-            _Column("Role", lambda m: m.role, lambda m: m.role),
-            _Column("Start", lambda m: point_label(case, m.start), lambda m: _missing_last(position_of(case, m.start)), 22),
-            _Column("Stop", lambda m: point_label(case, m.stop), lambda m: _missing_last(position_of(case, m.stop)), 22),
-            _Column("Response", lambda m: m.response or "", lambda m: _missing_last(m.response), 40),
-        ]
+        self._by_id = {medication.id: medication for medication in case.medications}
+        self._sort_keys = medication_sort_keys(case)
         self.sort_column: int | None = None
         self.sort_reverse = False
         self.annotation_counts: dict[str, int] = {}
@@ -98,44 +56,45 @@ class MedicationTable(RowTable):
     @property
     def row_ids(self) -> list[str]:
         """Medication ids in the order shown."""
-        return [str(self.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(self.row_count)]
+        return [medication.id for medication in self._ordered()]
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
         """Show how many annotations each row holds."""
         self.annotation_counts = counts
-        mark_rows(self, counts, self.row_ids)
+        mark_rows(self, counts, list(self._by_id))
 
     def _ordered(self) -> list[Medication]:
         """The rows in the chosen order; rows the report gives no value for stay last either way.
 
-        Every sort key starts with `_missing_last`'s flag, so the rows without a value are
+        Every sort key starts with `missing_last`'s flag, so the rows without a value are
         split off before sorting and kept in the record's order after the others.
         """
         medications = list(self._case.medications)
         if self.sort_column is None:
             return medications
-        key = self._columns[self.sort_column].sort_key
-        given = [m for m in medications if not _is_missing(key(m))]
-        missing = [m for m in medications if _is_missing(key(m))]
+        key = self._sort_keys[COLUMNS[self.sort_column]]
+        given = [m for m in medications if not is_missing(key(m))]
+        missing = [m for m in medications if is_missing(key(m))]
         return sorted(given, key=key, reverse=self.sort_reverse) + missing
 
     def _populate(self) -> None:
-        current = self.row_ids[self.cursor_row] if self.row_count else None
+        current = self.row_key_at_cursor()
         ordered = self._ordered()  # before clearing, so a failure cannot leave an empty table
         self.clear(columns=True)
         self.add_column(Text("✎"), key=NOTES_COLUMN, width=3)
-        for index, column in enumerate(self._columns):
+        for index, title in enumerate(COLUMNS):
             arrow = ("▼" if self.sort_reverse else "▲") if index == self.sort_column else ""
-            self.add_column(plain_line(f"{column.title}{arrow}"), key=column.title.lower(), width=column.width)
+            self.add_column(plain_line(f"{title}{arrow}"), key=title.lower(), width=COLUMN_WIDTHS[title])
         for medication in ordered:
-            cells = [notes_cell(self.annotation_counts.get(medication.id, 0))]
-            cells.extend(plain_line(column.cell(medication)) for column in self._columns)
-            self.add_row(*cells, key=medication.id)
+            cells = medication_cells(self._case, medication)
+            row = [notes_cell(self.annotation_counts.get(medication.id, 0))]
+            row.extend(plain_line(cells[title]) for title in COLUMNS)
+            self.add_row(*row, key=medication.id)
         if current is not None:
-            self.move_cursor(row=self.row_ids.index(current))
+            self.select_row(current)
 
     def action_next_sort(self) -> None:
-        self.sort_column = 0 if self.sort_column is None else (self.sort_column + 1) % len(self._columns)
+        self.sort_column = 0 if self.sort_column is None else (self.sort_column + 1) % len(COLUMNS)
         self.sort_reverse = False
         self._populate()
 
@@ -147,31 +106,31 @@ class MedicationTable(RowTable):
 
     def sort_by(self, title: str, *, reverse: bool = False) -> None:
         """Sort by the column with this title (used by the command palette)."""
-        self.sort_column = [c.title for c in self._columns].index(title)
+        self.sort_column = COLUMNS.index(title)
         self.sort_reverse = reverse
         self._populate()
 
     def select_medication(self, medication_id: str) -> None:
         """Move the cursor to a medication's row."""
-        self.move_cursor(row=self.row_ids.index(medication_id))
+        self.select_row(medication_id)
+
+    def medication_at_cursor(self) -> Medication | None:
+        key = self.row_key_at_cursor()
+        return self._by_id.get(key) if key is not None else None
+
+    def place_at_cursor(self) -> Place | None:
+        medication = self.medication_at_cursor()
+        return Place("medication", medication.id) if medication is not None else None
 
     def action_jump_to_source(self) -> None:
-        if not self.row_count:
-            return
-        medication_id = self.row_ids[self.cursor_row]
-        medication = next(m for m in self._case.medications if m.id == medication_id)
-        self.post_message(JumpToQuote(medication.source_quote))
+        medication = self.medication_at_cursor()
+        if medication is not None:
+            self.post_message(JumpToQuote(medication.source_quote))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         # A mouse click (or DataTable's own enter) selects a row: treat it as a jump.
         event.stop()
         self.action_jump_to_source()
-
-    def medication_at_cursor(self) -> Medication | None:
-        if not self.row_count:
-            return None
-        medication_id = self.row_ids[self.cursor_row]
-        return next(m for m in self._case.medications if m.id == medication_id)
 
 
 def describe_medication(case: CaseRecord, medication: Medication) -> Text:
@@ -216,7 +175,18 @@ class MedicationPane(Vertical):
         with VerticalScroll(id="medication-detail-box"):
             yield Static(id="medication-detail")
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def show_review(self, session: ReviewSession) -> None:
+        for table in self.query(MedicationTable):
+            table.set_annotation_counts(session.counts("medication"))
+
+    def select_place(self, place: Place) -> None:
+        self.query_one(MedicationTable).select_medication(place.target_id)
+
+    def sort_by(self, title: str) -> None:
+        """Sort the table by a column (a palette command)."""
+        self.query_one(MedicationTable).sort_by(title)
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         medication = self.query_one(MedicationTable).medication_at_cursor()
         if medication is not None:
             self.query_one("#medication-detail", Static).update(describe_medication(self._case, medication))

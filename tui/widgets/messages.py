@@ -1,8 +1,10 @@
-"""Messages widgets and screens send up; widgets never act on each other directly."""
+"""Messages widgets and screens send up (and the app sends down); widgets never act on each other directly."""
 
 from __future__ import annotations
 
 from textual.message import Message
+
+from tui.model.review import Annotation
 
 
 class JumpToQuote(Message):
@@ -13,5 +15,21 @@ class JumpToQuote(Message):
         super().__init__()
 
 
+class NoteChosen(Message):
+    """Show the place this note is on (`enter` in the Notes pane)."""
+
+    def __init__(self, annotation: Annotation) -> None:
+        self.annotation = annotation
+        super().__init__()
+
+
 class ReviewChanged(Message):
-    """The review in memory changed: the app journals it."""
+    """The review of `document` changed in memory (a screen to the app, which journals it)."""
+
+    def __init__(self, document: object) -> None:
+        self.document = document
+        super().__init__()
+
+
+class DocumentChanged(Message):
+    """The review under a screen changed outside it (reloaded, restored, saved): the app to the screen."""

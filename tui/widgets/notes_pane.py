@@ -7,14 +7,17 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
+from tui.actions import bindings
+from tui.model import CaseRecord
 from tui.model.note_filter import parse_filter
 from tui.model.review import Annotation
-from tui.model.review_outline import PlacedNote
+from tui.model.review_outline import PlacedNote, notes_in_reading_order
+from tui.model.review_session import ReviewSession
+from tui.widgets.messages import NoteChosen
 from tui.widgets.plain import plain, plain_line
 from tui.widgets.row_table import RowTable
 
@@ -22,7 +25,12 @@ KIND_STYLES = {"error": "bold red", "concern": "yellow", "question": "cyan", "pr
 
 
 COLUMNS: tuple[tuple[str, int], ...] = (
-    ("Target", 16), ("Kind", 8), ("Status", 8), ("Note", 28), ("Tags", 12), ("Quote", 24),
+    ("Target", 16),
+    ("Kind", 8),
+    ("Status", 8),
+    ("Note", 28),
+    ("Tags", 12),
+    ("Quote", 24),
 )
 """(title, width). Kind and status come right after the target and are narrow, so at 80
 columns a reviewer sees what each note is without scrolling sideways; the detail area
@@ -81,19 +89,7 @@ def describe_note(row: PlacedNote) -> Text:
 class NotesTable(RowTable):
     """Target, kind, status, first line, tags, quote; `enter` goes to the annotated place."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="notes.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="notes.up"),
-        Binding("enter", "open_note", "Go to note", id="notes.open"),
-        Binding("f", "filter", "Filter", id="notes.filter"),
-    ]
-
-    class Chosen(Message):
-        """Show this annotation's place."""
-
-        def __init__(self, annotation: Annotation) -> None:
-            self.annotation = annotation
-            super().__init__()
+    BINDINGS: ClassVar[list[BindingType]] = bindings("notes")
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
@@ -126,8 +122,7 @@ class NotesTable(RowTable):
         for row in rows:
             note = row.annotation
             first_line = note.body.strip().splitlines()[0] if note.body.strip() else ""
-            target = plain_line(("⚠ orphan: " if row.orphan else "") + row.place,
-                                style="italic" if row.orphan else "")
+            target = plain_line(("⚠ orphan: " if row.orphan else "") + row.place, style="italic" if row.orphan else "")
             self.add_row(
                 target,
                 plain_line(note.kind, style=KIND_STYLES.get(note.kind, "")),
@@ -152,7 +147,7 @@ class NotesTable(RowTable):
     def action_open_note(self) -> None:
         note = self.note_at_cursor()
         if note is not None:
-            self.post_message(self.Chosen(note))
+            self.post_message(NoteChosen(note))
 
     def action_filter(self) -> None:
         self.screen.query_one("#notes-filter", Input).focus()
@@ -169,16 +164,18 @@ class NotesPane(Vertical):
     whole at 80x24.
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
+        self._case = case
         self._all: list[PlacedNote] = []
 
     def compose(self) -> ComposeResult:
         yield NotesTable(id="notes-table")
         with VerticalScroll(id="notes-detail-box"):
             yield Static(id="notes-detail")
-        yield Input(placeholder="filter: kind:concern status:open tag:dose words  (f focuses, enter returns)",
-                    id="notes-filter")
+        yield Input(
+            placeholder="filter: kind:concern status:open tag:dose words  (f focuses, enter returns)", id="notes-filter"
+        )
         yield Static(id="notes-count")
 
     @property
@@ -189,6 +186,10 @@ class NotesPane(Vertical):
     def on_mount(self) -> None:
         # Rows handed over while the pane was still being composed are shown now.
         self._apply()
+
+    def show_review(self, session: ReviewSession) -> None:
+        """Every note of the review, placed ones in reading order, orphans last."""
+        self.show_notes(notes_in_reading_order(self._case, session.review, session.orphans))
 
     def show_notes(self, rows: list[PlacedNote]) -> None:
         """All notes, in the order to list them; the current filter is applied.

@@ -15,14 +15,18 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult, RenderResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
+from tui.actions import bindings
 from tui.clinical.pain import MODERATE_REDUCTION, SUBSTANTIAL_REDUCTION, PainChange, pain_changes
+from tui.clinical.rows import PAIN_COLUMNS, pain_cells
 from tui.clinical.timeline import medication_spans, place_events, point_label, position_of
 from tui.model import CaseRecord, PainScore
+from tui.model.places import Place
+from tui.model.review_session import ReviewSession
 from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain_line
@@ -43,43 +47,47 @@ LEGEND_COLOURS = {"rest": "cyan", "movement": "dark_orange", "unspecified": "whi
 class PainScoreTable(RowTable):
     """When, condition, value or its words, medications in force; `enter` jumps to the source."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="pain.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="pain.up"),
-        Binding("enter", "jump_to_source", "Source sentence", id="pain.jump"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("pain")
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._case = case
+        self._by_id = {score.id: score for score in case.pain_scores}
 
     def on_mount(self) -> None:
-        names = {m.id: m.label for m in self._case.medications}
         self.add_column(Text("✎"), key=NOTES_COLUMN, width=3)
-        for title in ("When", "Condition", "NRS", "Medications in force"):
+        for title in PAIN_COLUMNS:
             self.add_column(plain_line(title), key=title.lower())
         for score in self._case.pain_scores:
-            after = ", ".join(names.get(m, m) for m in score.after)
+            cells = pain_cells(self._case, score)
             self.add_row(
                 notes_cell(0),
-                plain_line(point_label(self._case, score.when) or score.when),
-                plain_line(score.condition),
-                plain_line(score.reading, style="" if score.value is not None else "italic"),
-                plain_line(after),
+                *(
+                    plain_line(cells[title], style="italic" if title == "NRS" and score.value is None else "")
+                    for title in PAIN_COLUMNS
+                ),
                 key=score.id,
             )
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
         """Show how many annotations each score holds."""
-        mark_rows(self, counts, [s.id for s in self._case.pain_scores])
+        mark_rows(self, counts, list(self._by_id))
 
     def select_score(self, score_id: str) -> None:
-        ids = [s.id for s in self._case.pain_scores]
-        self.move_cursor(row=ids.index(score_id))
+        self.select_row(score_id)
+
+    def score_at_cursor(self) -> PainScore | None:
+        key = self.row_key_at_cursor()
+        return self._by_id.get(key) if key is not None else None
+
+    def place_at_cursor(self) -> Place | None:
+        score = self.score_at_cursor()
+        return Place("pain_score", score.id) if score is not None else None
 
     def action_jump_to_source(self) -> None:
-        if self.row_count:
-            self.post_message(JumpToQuote(self._case.pain_scores[self.cursor_row].source_quote))
+        score = self.score_at_cursor()
+        if score is not None:
+            self.post_message(JumpToQuote(score.source_quote))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -91,8 +99,10 @@ def plotted_conditions(case: CaseRecord) -> list[str]:
     return [
         condition
         for condition in ("rest", "movement", "unspecified")
-        if any(s.condition == condition and s.value is not None and position_of(case, s.when) is not None
-               for s in case.pain_scores)
+        if any(
+            s.condition == condition and s.value is not None and position_of(case, s.when) is not None
+            for s in case.pain_scores
+        )
     ]
 
 
@@ -126,8 +136,8 @@ class PainChart(PlotextPlot):
                 plt.vline(span.start, "gray")
         plt.ylim(0, 10)
         plt.yticks(list(Y_TICKS))
-        ticks = sorted({span.start for span in medication_spans(self._case) if span.start is not None})
-        plt.xticks(ticks, [str(t) for t in ticks])
+        ticks: list[float] = sorted({span.start for span in medication_spans(self._case) if span.start is not None})
+        plt.xticks(ticks, [f"{t:g}" for t in ticks])
         plt.xlim(0, max(1, len(events) - 1))
         # No axis labels: the title names both axes, so a short chart keeps its rows for the data.
         plt.title("Pain (NRS 0-10) by event #")
@@ -178,7 +188,9 @@ class PainFigures(Static):
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
         changes = pain_changes(case)
-        body = Text("\n\n").join(describe_change(case, c) for c in changes) if changes else Text("No numeric pain scores.")
+        body = (
+            Text("\n\n").join(describe_change(case, c) for c in changes) if changes else Text("No numeric pain scores.")
+        )
         super().__init__(body, id=id)
 
 
@@ -201,3 +213,10 @@ class PainPane(Vertical):
 
     def scores(self) -> list[PainScore]:
         return list(self._case.pain_scores)
+
+    def show_review(self, session: ReviewSession) -> None:
+        for table in self.query(PainScoreTable):
+            table.set_annotation_counts(session.counts("pain_score"))
+
+    def select_place(self, place: Place) -> None:
+        self.query_one(PainScoreTable).select_score(place.target_id)

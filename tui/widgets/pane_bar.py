@@ -9,28 +9,26 @@ the path of the review file is not cut.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Static
 
-PANES: tuple[tuple[str, str, str], ...] = (
-    ("1", "sections", "Sections"),
-    ("2", "medications", "Medications"),
-    ("3", "pain", "Pain"),
-    ("4", "timeline", "Timeline"),
-    ("6", "notes", "Notes"),
-)
-"""(key, pane name, title). Key 5 is kept for the Appraisal pane."""
+from tui.widgets.plain import plain_line
 
-SHORT_TITLES: dict[str, str] = {
-    "sections": "Text",
-    "medications": "Meds",
-    "pain": "Pain",
-    "timeline": "Time",
-    "notes": "Notes",
-}
-"""Labels for a bar too narrow for the full titles; the current pane keeps its full title."""
+
+@dataclass(frozen=True, slots=True)
+class PaneLabel:
+    """How the bar names one pane: the key that shows it, its name, its title and its short title."""
+
+    key: str
+    name: str
+    title: str
+    short_title: str
+
 
 STACK_BELOW = 100
 """Row widths (columns) under which the status goes below the bar instead of beside it."""
@@ -39,7 +37,7 @@ STACKED_CLASS = "-stacked"
 """Class set on the bar's row while it is stacked; the layout itself is in app.tcss."""
 
 
-def render_bar(current: str, width: int) -> Text:
+def render_bar(panes: Sequence[PaneLabel], current: str, width: int) -> Text:
     """The widest form of the bar that fits `width` columns, the current pane highlighted.
 
     Tried in order: full titles with gaps; full titles tight; short titles (the current
@@ -47,30 +45,31 @@ def render_bar(current: str, width: int) -> Text:
     names the current pane, so switching panes changes what the bar says at any width.
     """
     forms = (
-        [(key, title, " ") for key, _name, title in PANES],
-        [(key, title, "") for key, _name, title in PANES],
-        [(key, title if name == current else SHORT_TITLES[name], "") for key, name, title in PANES],
-        [(key, title if name == current else "", "") for key, name, title in PANES],
+        [(pane.title, " ") for pane in panes],
+        [(pane.title, "") for pane in panes],
+        [(pane.title if pane.name == current else pane.short_title, "") for pane in panes],
+        [(pane.title if pane.name == current else "", "") for pane in panes],
     )
     text = Text()
     for form in forms:
         text = Text()
-        for index, ((key, title, gap), (_key, name, _title)) in enumerate(zip(form, PANES, strict=True)):
+        for index, ((title, gap), pane) in enumerate(zip(form, panes, strict=True)):
             if index:
                 text.append(gap)
-            label = f" {key} {title} " if title else f" {key} "
-            text.append(label, style="reverse bold" if name == current else "")
+            label = f" {pane.key} {title} " if title else f" {pane.key} "
+            text.append_text(plain_line(label, style="reverse bold" if pane.name == current else ""))
         if text.cell_len <= width:
             break
     return text
 
 
 class PaneBar(Static):
-    """`1 Sections  2 Medications  3 Pain  4 Timeline  6 Notes`, current pane highlighted."""
+    """`1 Sections  2 Medications  3 Pain  4 Timeline  6 Notes`: every registered pane, the current one highlighted."""
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, panes: Sequence[PaneLabel], *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self.current = "sections"
+        self.panes = tuple(panes)
+        self.current = panes[0].name if panes else ""
 
     def show_current(self, current: str) -> None:
         """Highlight the pane now shown."""
@@ -79,7 +78,7 @@ class PaneBar(Static):
 
     def _render_bar(self) -> None:
         # Before the first layout the width is 0: render the full form, the resize re-renders it.
-        self.update(render_bar(self.current, self.size.width or 10_000))
+        self.update(render_bar(self.panes, self.current, self.size.width or 10_000))
 
     def on_resize(self, _event: events.Resize) -> None:
         # The row's width changes whenever ours does (beside the status or above it), so this

@@ -7,20 +7,22 @@ so `home`/`g` and `end`/`G` move the cursor to the first and last row, as in the
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
+
+from tui.actions import bindings
 
 
 class RowTable(DataTable[Text]):
     """A DataTable whose cursor is a row and whose first/last keys move that row."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("home,g", "first_row", "First row", show=False, id="rows.first"),
-        Binding("end,G", "last_row", "Last row", show=False, id="rows.last"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("table")
 
     def action_first_row(self) -> None:
         if self.row_count:
@@ -29,3 +31,14 @@ class RowTable(DataTable[Text]):
     def action_last_row(self) -> None:
         if self.row_count:
             self.move_cursor(row=self.row_count - 1)
+
+    def row_key_at_cursor(self) -> str | None:
+        """The key (a record id) of the highlighted row, or None in an empty table."""
+        if not self.row_count:
+            return None
+        return str(self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value)
+
+    def select_row(self, key: str) -> None:
+        """Move the cursor to the row with this key; an unknown key leaves it where it is."""
+        with contextlib.suppress(RowDoesNotExist):
+            self.move_cursor(row=self.get_row_index(key))

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from tui.actions import bindings
 from tui.model import CaseRecord
+from tui.model.places import Place
+from tui.model.review_session import ReviewSession
 from tui.widgets.plain import plain_line
 
 
 class SectionNavigator(Tree[str]):
     """Lists the case's sections; moving the cursor selects the section to read."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("navigator")
 
     class SectionChosen(Message):
         """The reader should show this section."""
@@ -31,16 +39,24 @@ class SectionNavigator(Tree[str]):
         self._titles = {section.id: section.title for section in case.sections}
 
     def on_mount(self) -> None:
-        self._add_children(self.root, None)
+        self._add_section_nodes(self.root, None)
         self.root.expand_all()
 
-    def _add_children(self, node: TreeNode[str], parent_id: str | None) -> None:
+    def _add_section_nodes(self, node: TreeNode[str], parent_id: str | None) -> None:
         for section in self._case.children(parent_id):
             has_children = bool(self._case.children(section.id))
             child = node.add(plain_line(section.title), data=section.id, allow_expand=has_children)
             self._section_nodes[section.id] = child
             if has_children:
-                self._add_children(child, section.id)
+                self._add_section_nodes(child, section.id)
+
+    def show_review(self, session: ReviewSession) -> None:
+        self.set_annotation_counts(session.counts("section"))
+
+    def place_at_cursor(self) -> Place | None:
+        """The whole section under the cursor: `a` here annotates the section, not a sentence of it."""
+        node = self.cursor_node
+        return Place("section", node.data) if node is not None and node.data else None
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
         """Label each section with how many annotations it holds (`Discussion ✎3`).

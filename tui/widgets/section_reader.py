@@ -8,23 +8,25 @@ to map selections and clicks), so it wraps the text itself with offsets kept
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import re
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.actions import bindings
 from tui.model import CaseRecord, Section
-from tui.model.text_spans import sentence_spans
+from tui.model.places import Place
+from tui.model.review_session import ReviewSession
+from tui.model.text_spans import TextHit, sentence_spans
 from tui.safe_text import sanitize_text
 from tui.widgets.text_layout import wrap_spans
 
@@ -33,29 +35,11 @@ MARGIN = 2
 
 Span = tuple[int, int]
 
-SENTENCE_GROUP = Binding.Group("Sentence", compact=True)
-
 
 class SectionReader(ScrollView, can_focus=True):
     """A section's text, shown literally (never as markup), with a sentence cursor."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "next_sentence", "Next sentence", id="reader.next_sentence", group=SENTENCE_GROUP),
-        Binding("k,up", "previous_sentence", "Previous sentence", id="reader.previous_sentence", group=SENTENCE_GROUP),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="reader.page_up"),
-        Binding("home,g", "first_sentence", "First sentence", show=False, id="reader.first_sentence"),
-        Binding("end,G", "last_sentence", "Last sentence", show=False, id="reader.last_sentence"),
-        Binding("v", "toggle_selection", "Select", id="reader.select"),
-        Binding("shift+right", "extend('char', 1)", "Extend by character", show=False, id="reader.extend_char"),
-        Binding("shift+left", "extend('char', -1)", "Shrink by character", show=False, id="reader.shrink_char"),
-        Binding("ctrl+shift+right,alt+shift+right", "extend('word', 1)", "Extend by word", show=False,
-                id="reader.extend_word"),
-        Binding("ctrl+shift+left,alt+shift+left", "extend('word', -1)", "Shrink by word", show=False,
-                id="reader.shrink_word"),
-        Binding("shift+down", "extend('sentence', 1)", "Extend by sentence", show=False, id="reader.extend_sentence"),
-        Binding("shift+up", "extend('sentence', -1)", "Shrink by sentence", show=False, id="reader.shrink_sentence"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("reader")
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "reader--title",
@@ -74,6 +58,13 @@ class SectionReader(ScrollView, can_focus=True):
             self.section_id = section_id
             self.index = index
             self.count = count
+            super().__init__()
+
+    class SectionShown(Message):
+        """The reader now shows another section (the section list follows it)."""
+
+        def __init__(self, section_id: str) -> None:
+            self.section_id = section_id
             super().__init__()
 
     class EdgeReached(Message):
@@ -96,7 +87,11 @@ class SectionReader(ScrollView, can_focus=True):
         self._wrapped_width = -1
         self.cursor = 0
         self.hits: list[Span] = []
+        """Search hits in the shown section."""
         self.current_hit: int | None = None
+        self._hits_by_section: dict[str, list[Span]] = {}
+        self._current_hit: TextHit | None = None
+        self._review: ReviewSession | None = None
         self.quote: Span | None = None
         self.annotated: list[Span] = []
         self._anchor: int | None = None
@@ -125,25 +120,80 @@ class SectionReader(ScrollView, can_focus=True):
         if section is None or section is self._section:
             return
         self._section = section
+        self.post_message(self.SectionShown(section.id))
         # "Abstract › Background", not "Background": the body has a Background too.
         self._heading = self._case.section_path(section.id)
         self._text = section.text
         self._display = sanitize_text(section.text)
         self._sentences = sentence_spans(section.text)
         self.cursor = 0
-        self.hits, self.current_hit, self.quote = [], None, None
+        self.quote = None
         self._anchor = self._head = None
+        self._local_hits()
+        self._local_annotations()
         self._wrapped_width = -1
         self._relayout()
         self.scroll_home(animate=False)
         self._announce()
 
-    def set_hits(self, hits: list[Span], current: int | None) -> None:
-        """Highlight search hits in this section; `current` is kept in view."""
-        self.hits, self.current_hit = hits, current
-        if current is not None:
-            self.move_cursor_to_offset(hits[current][0])
+    def set_hits(self, hits: list[TextHit], current: int | None) -> None:
+        """Highlight search hits (of the whole case; this section's are shown); the current one is kept in view."""
+        by_section: dict[str, list[Span]] = {}
+        for hit in hits:
+            by_section.setdefault(hit.section_id, []).append((hit.start, hit.end))
+        self._hits_by_section = by_section
+        self._current_hit = hits[current] if current is not None else None
+        self._local_hits()
+        if self.current_hit is not None:
+            self.move_cursor_to_offset(self.hits[self.current_hit][0])
         self.refresh()
+
+    def _local_hits(self) -> None:
+        section_id = self.section_id
+        self.hits = self._hits_by_section.get(section_id or "", [])
+        current = self._current_hit
+        self.current_hit = None
+        if current is not None and current.section_id == section_id:
+            self.current_hit = self.hits.index((current.start, current.end))
+
+    # ---- notes -----------------------------------------------------------------------
+
+    def show_review(self, session: ReviewSession) -> None:
+        """Mark the spans that carry notes, in whichever section is shown (orphans are not placed)."""
+        self._review = session
+        self._local_annotations()
+        self.refresh()
+
+    def _local_annotations(self) -> None:
+        session, section_id = self._review, self.section_id
+        if session is None or section_id is None:
+            self.annotated = []
+            return
+        self.annotated = [
+            (a.start, a.end)
+            for a in session.on_target("section", section_id)
+            if a.start is not None and a.end is not None and a.id not in session.orphans
+        ]
+
+    def place_at_cursor(self) -> Place | None:
+        """The selection, else the sentence under the cursor: what `a` annotates here."""
+        if self._section is None or not self._sentences:
+            return None
+        start, end = self.selection or self._sentences[self.cursor]
+        return Place("section", self._section.id, start, end)
+
+    def reading_place(self) -> Place | None:
+        """Where the reader is in reading order: the sentence under the cursor, whatever is selected."""
+        if self._section is None or not self._sentences:
+            return None
+        start, end = self._sentences[self.cursor]
+        return Place("section", self._section.id, start, end)
+
+    def select_place(self, place: Place) -> None:
+        """Show the place's section with the cursor on the sentence where the place starts."""
+        self.show(place.target_id)
+        if place.start is not None:
+            self.move_cursor_to_offset(place.start)
 
     # ---- selection -----------------------------------------------------------------
 
@@ -242,11 +292,6 @@ class SectionReader(ScrollView, can_focus=True):
             else:
                 self._follow_head()
 
-    def set_annotated(self, spans: list[Span]) -> None:
-        """Mark the spans that carry annotations."""
-        self.annotated = spans
-        self.refresh()
-
     def highlight_quote(self, start: int, end: int) -> None:
         """Mark a source quote (from a table row) and bring it into view."""
         self.quote = (start, end)
@@ -289,7 +334,9 @@ class SectionReader(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         kind, start, end = self._rows[row]
         if kind == "title":
-            line = Text(sanitize_text(self._heading[start:end]).rstrip(), style=self.get_component_rich_style("reader--title"))
+            line = Text(
+                sanitize_text(self._heading[start:end]).rstrip(), style=self.get_component_rich_style("reader--title")
+            )
         else:
             line = self._styled_slice(start, end)
         segments = [Segment(" " * MARGIN, base), *line.render(self.app.console)]

@@ -7,6 +7,7 @@ greedy by terminal cell width and returns (start, end) spans into the original t
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from rich.cells import cell_len
@@ -39,7 +40,7 @@ def _wrap_line(line: str, width: int) -> list[tuple[int, int]]:
             breaks.append(cut)
             line_start = cut
     breaks.append(len(line))
-    return [(start, end) for start, end in zip(breaks, breaks[1:], strict=False)] or [(0, 0)]
+    return [(start, end) for start, end in itertools.pairwise(breaks)] or [(0, 0)]
 
 
 def _cut_at_cells(line: str, start: int, width: int) -> int:

@@ -13,12 +13,16 @@ from rich.columns import Columns
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
+from tui.actions import bindings
+from tui.clinical.rows import event_cells
 from tui.clinical.timeline import MedicationSpan, medication_spans, place_events, source_quote_of_event
 from tui.model import CaseRecord
+from tui.model.places import Place
+from tui.model.review_session import ReviewSession
 from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
@@ -39,11 +43,7 @@ def _bar(span: MedicationSpan, index: int, colour: str) -> Text:
 class TimelineTable(RowTable):
     """One row per event: day, label, then a bar column per medication."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="timeline.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="timeline.up"),
-        Binding("enter", "jump_to_source", "Source sentence", id="timeline.jump"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("timeline")
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
@@ -59,11 +59,12 @@ class TimelineTable(RowTable):
             self.add_column(Text(f"{number:>2}"), key=f"med-{span.medication.id}")
         for placed in place_events(self._case):
             bars = [_bar(span, placed.index, BAR_COLOURS[n % len(BAR_COLOURS)]) for n, span in enumerate(spans)]
+            cells = event_cells(placed)
             self.add_row(
                 notes_cell(0),
-                Text(str(placed.index)),
-                plain_line(placed.day_label),
-                plain_line(placed.event.label),
+                Text(cells["#"]),
+                plain_line(cells["Day"]),
+                plain_line(cells["Event"]),
                 *bars,
                 key=placed.event.id,
             )
@@ -76,17 +77,21 @@ class TimelineTable(RowTable):
         """Show the sentence behind the highlighted event, when a regimen or a score ties it to one."""
         if not self.row_count:
             return
-        event = self._case.timeline[self.cursor_row]
-        quote = source_quote_of_event(self._case, event.id)
+        event_id = self.row_key_at_cursor()
+        quote = source_quote_of_event(self._case, event_id) if event_id is not None else None
         if quote is None:
-            self.notify("No sentence is tied to this event: no regimen starts and no score is taken there.",
-                        severity="warning")
+            self.notify(
+                "No sentence is tied to this event: no regimen starts and no score is taken there.", severity="warning"
+            )
             return
         self.post_message(JumpToQuote(quote))
 
     def select_event(self, event_id: str) -> None:
-        ids = [t.id for t in self._case.timeline]
-        self.move_cursor(row=ids.index(event_id))
+        self.select_row(event_id)
+
+    def place_at_cursor(self) -> Place | None:
+        key = self.row_key_at_cursor()
+        return Place("timeline", key) if key is not None else None
 
 
 class TimelinePane(Vertical):
@@ -108,6 +113,13 @@ class TimelinePane(Vertical):
             yield Static(id="timeline-detail")
             yield Static(self._legend(), id="timeline-legend")
 
+    def show_review(self, session: ReviewSession) -> None:
+        for table in self.query(TimelineTable):
+            table.set_annotation_counts(session.counts("timeline"))
+
+    def select_place(self, place: Place) -> None:
+        self.query_one(TimelineTable).select_event(place.target_id)
+
     def legend_entries(self) -> list[Text]:
         """One entry a medication: its column number, its bar colour, its name and dose."""
         entries = []
@@ -120,8 +132,11 @@ class TimelinePane(Vertical):
         return entries
 
     def _legend(self) -> Group:
-        key = Text("Day from admission: ~ approximate, +N d after an undated event, ? not stated. "
-                   "▄▄ starts, ██ in force, ░░ no stop stated.", style="dim")
+        key = Text(
+            "Day from admission: ~ approximate, +N d after an undated event, ? not stated. "
+            "▄▄ starts, ██ in force, ░░ no stop stated.",
+            style="dim",
+        )
         return Group(key, Columns(self.legend_entries(), padding=(0, 3)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

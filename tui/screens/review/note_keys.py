@@ -1,0 +1,165 @@
+"""What the review screen's note keys do: `a` annotate, `e` edit, `d` delete, undo, redo, `]` and `[`.
+
+What they act on is asked of the focused widget (`widgets/protocols.py`): the place it points
+at, or the note it points at. Building the note and stepping between notes are the model's
+(`review_session`, `review_outline`); this only asks, opens the editor and reports.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widget import Widget
+
+from tui.model.places import Place, PlaceKey, describe_place, places_of
+from tui.model.review import Annotation
+from tui.model.review_outline import step_to_note, target_label
+from tui.model.review_session import NoteDraft
+from tui.widgets.protocols import HasReadingPlace, PointsAtNote, PointsAtPlace
+
+if TYPE_CHECKING:
+    from tui.screens.review.screen import ReviewScreen
+
+NO_PLACE: PlaceKey = (-1, 0, 0)
+
+
+class NoteCommands:
+    """The note keys of one review screen; the screen's actions call these."""
+
+    def __init__(self, screen: ReviewScreen) -> None:
+        self.screen = screen
+        self._last_note: tuple[str, PlaceKey] | None = None
+        """The note `]`/`[` last went to, and the place it left focus on."""
+        self._note_status = ""
+        """The status of a `]`/`[` jump, shown while the cursor rests on `_note_sentence`."""
+        self._note_sentence: tuple[str | None, int] | None = None
+
+    def _focused_chain(self) -> list[Widget]:
+        """The focused widget and its ancestors up to the screen: the first that can answer, answers."""
+        chain: list[Widget] = []
+        node = self.screen.focused
+        while node is not None and node is not self.screen:
+            chain.append(node)
+            node = node.parent if isinstance(node.parent, Widget) else None
+        return chain
+
+    def place_under_focus(self) -> Place | None:
+        """The place `a` annotates: what the focused widget points at."""
+        for widget in self._focused_chain():
+            if isinstance(widget, PointsAtPlace):
+                return widget.place_at_cursor()
+        return None
+
+    def notes_under_focus(self) -> list[Annotation]:
+        """The notes `e` and `d` act on: the note pointed at, else those at the focused place."""
+        for widget in self._focused_chain():
+            if isinstance(widget, PointsAtNote):
+                note = widget.note_at_cursor()
+                return [note] if note is not None else []
+            if isinstance(widget, PointsAtPlace):
+                place = widget.place_at_cursor()
+                return self.screen.session.at_place(place) if place is not None else []
+        return []
+
+    def _here(self) -> PlaceKey:
+        """Where the reviewer is in reading order."""
+        for widget in self._focused_chain():
+            place = widget.reading_place() if isinstance(widget, HasReadingPlace) else None
+            if place is None and isinstance(widget, PointsAtPlace):
+                place = widget.place_at_cursor()
+            if place is not None:
+                return places_of(self.screen.case).key(place.kind, place.target_id, place.start)
+        return NO_PLACE
+
+    # ---- adding, editing, deleting --------------------------------------------------------
+
+    def annotate(self) -> None:
+        place = self.place_under_focus()
+        if place is None:
+            self.screen.notify("Nothing to annotate here: move to the text, a section or a row.", severity="warning")
+            return
+
+        def add(draft: NoteDraft | None) -> None:
+            if draft is not None:
+                self.screen.session.annotate(self.screen.case, place, draft, self.screen.document.reviewer)
+                self.screen.reader.clear_selection()
+                self.screen.review_changed()
+
+        from tui.screens.annotation_editor import AnnotationEditor  # the editor's widgets load on first use
+
+        quote = None
+        if place.start is not None and place.end is not None:
+            section = self.screen.case.section(place.target_id)
+            quote = section.text[place.start : place.end] if section else None
+        self.screen.app.push_screen(
+            AnnotationEditor(f"Annotate: {describe_place(self.screen.case, place)}", quote), add
+        )
+
+    def _focused_note(self) -> Annotation | None:
+        found = self.notes_under_focus()
+        if not found:
+            self.screen.notify("No note here.", severity="warning")
+            return None
+        return found[0]
+
+    def edit(self) -> None:
+        annotation = self._focused_note()
+        if annotation is None:
+            return
+        from tui.screens.annotation_editor import AnnotationEditor
+
+        def save(result: NoteDraft | None) -> None:
+            if result is not None and self.screen.session.edit(annotation.id, result) is not None:
+                self.screen.review_changed()
+
+        heading = f"Edit the {annotation.kind} on {target_label(self.screen.case, annotation)}"
+        editor = AnnotationEditor(heading, annotation.quote, NoteDraft.of(annotation))
+        self.screen.app.push_screen(editor, save)
+
+    def delete(self) -> None:
+        annotation = self._focused_note()
+        if annotation is not None:
+            self.screen.session.delete(annotation.id)
+            self.screen.review_changed()
+            self.screen.notify("Note deleted; ctrl+z brings it back.")
+
+    def undo(self) -> None:
+        if self.screen.session.undo():
+            self.screen.review_changed()
+        else:
+            self.screen.set_status("nothing to undo")
+
+    def redo(self) -> None:
+        if self.screen.session.redo():
+            self.screen.review_changed()
+        else:
+            self.screen.set_status("nothing to redo")
+
+    # ---- walking the notes ---------------------------------------------------------------
+
+    async def step(self, step: int) -> None:
+        """Go to the next (`step` 1) or previous (-1) note in reading order from where the reviewer is.
+
+        Right after a jump, "where the reviewer is" is the note jumped to, so repeated presses
+        walk every note, several in one sentence included, and wrap around at the ends.
+        """
+        here = self._here()
+        last = self._last_note
+        from_note = last[0] if last is not None and last[1] == here and self.screen.session.find(last[0]) else None
+        found = step_to_note(self.screen.case, self.screen.session.review.annotations, here, step, last_note=from_note)
+        if found is None:
+            self.screen.set_status("no notes yet: a annotates")
+            return
+        note = found.annotation
+        await self.screen.go_to_place(Place(note.target, note.target_id, note.start, note.end))
+        self._last_note = (note.id, self._here())
+        self._note_status = f"note {found.number}/{found.count}: {note.kind}"
+        reader = self.screen.reader
+        on_text = note.target == "section" and reader.section_id is not None
+        self._note_sentence = (reader.section_id, reader.cursor) if on_text else None
+        self.screen.set_status(self._note_status)
+
+    def status_at(self, section_id: str, sentence: int, position: str) -> str:
+        """The status line for a sentence: while the cursor rests where `]`/`[` left it, it names the note."""
+        on_note = self._note_status and self._note_sentence == (section_id, sentence)
+        return f"{self._note_status} · {position}" if on_note else position

@@ -1,0 +1,55 @@
+"""The review screen's palette: every place of the case (a jump), the screen's actions, its panes' commands.
+
+These providers belong to the review screen (`ReviewScreen.COMMANDS`), so the palette offers
+them only there, and `self.screen` is always the review screen they serve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from tui.actions import CATALOGUE
+from tui.clinical.rows import medication_summary, pain_summary
+from tui.commands import Entry, EntryProvider
+from tui.model.places import Place
+from tui.safe_text import sanitize_line
+from tui.screens.review.panes import PANES
+
+if TYPE_CHECKING:
+    from tui.screens.review.screen import ReviewScreen
+
+
+class PlacesProvider(EntryProvider):
+    """Jump to any section, medication, pain score or timeline event."""
+
+    def entries(self) -> Iterator[Entry]:
+        screen = cast("ReviewScreen", self.screen)
+        case = screen.case
+        for section in case.sections:
+            title = sanitize_line(case.section_path(section.id))
+            yield (f"Section: {title}", partial(screen.go_to_place, Place("section", section.id)), "read it")
+        for medication in case.medications:
+            label = sanitize_line(medication_summary(medication))
+            place = Place("medication", medication.id)
+            yield (f"Medication: {label}", partial(screen.go_to_place, place), "show its row")
+        for score in case.pain_scores:
+            label = sanitize_line(pain_summary(case, score))
+            yield (f"Pain score: {label}", partial(screen.go_to_place, Place("pain_score", score.id)), "show it")
+        for event in case.timeline:
+            label = sanitize_line(event.label)
+            place = Place("timeline", event.id)
+            yield (f"Timeline: {label}", partial(screen.go_to_place, place), "show it on the timeline")
+
+
+class ReviewActionsProvider(EntryProvider):
+    """The review screen's actions (panes, search, notes) and the commands its panes offer."""
+
+    def entries(self) -> Iterator[Entry]:
+        screen = cast("ReviewScreen", self.screen)
+        yield from self.action_entries(CATALOGUE.in_context("review"), screen)
+        for pane in PANES:
+            for command in pane.commands:
+                run = partial(screen.run_pane_command, pane.name, command.method, command.argument)
+                yield (f"Action: {command.words}", run, "")

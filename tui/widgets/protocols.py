@@ -1,0 +1,54 @@
+"""What the review screen asks of the widgets in its panes, by what they can do rather than what they are.
+
+The screen never tests for a widget's class: `a` annotates whatever place the focused widget
+points at, `e`/`d` act on the note it points at, and a pane shows the review and selects a
+place when asked. A new pane answers these and the screen needs no change.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from tui.model.places import Place
+from tui.model.review import Annotation
+from tui.model.review_session import ReviewSession
+
+
+@runtime_checkable
+class PointsAtPlace(Protocol):
+    """A widget with a cursor on a place of the case: a sentence, a section, a row."""
+
+    def place_at_cursor(self) -> Place | None:
+        """The place `a` annotates, or None where the cursor is on nothing."""
+        ...
+
+
+@runtime_checkable
+class PointsAtNote(Protocol):
+    """A widget with a cursor on a note itself (the Notes pane): `e` and `d` act on that note."""
+
+    def note_at_cursor(self) -> Annotation | None: ...
+
+
+@runtime_checkable
+class ShowsReview(Protocol):
+    """A pane that marks notes (row counts, highlighted spans, a list of notes)."""
+
+    def show_review(self, session: ReviewSession) -> None:
+        """Show the session's notes as they are now; called after every change."""
+        ...
+
+
+@runtime_checkable
+class SelectsPlaces(Protocol):
+    """A pane that can put its cursor on a place of the kind it shows (a jump, the palette, `]`)."""
+
+    def select_place(self, place: Place) -> None: ...
+
+
+@runtime_checkable
+class HasReadingPlace(Protocol):
+    """A widget whose place in reading order differs from what `a` would annotate (the reader: its
+    sentence, whatever part of it is selected). `]` and `[` step from here."""
+
+    def reading_place(self) -> Place | None: ...

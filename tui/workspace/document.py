@@ -1,0 +1,216 @@
+"""One open review: a case, one reviewer's review of it, and everything that keeps that review safe.
+
+Opening a case with its review (and any unsaved work a crash left in the journal), saving
+with the on-disk conflict check, reloading, saving as a new file, journalling and exporting
+all happen here, in one owner, without any UI. The command line, the app and the tests open
+reviews through `ReviewDocument.open`, so they cannot disagree about how it is done; the app
+can hold several documents at once, each with its own unsaved state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.model.case import CaseRecord
+from tui.model.review import Review, new_review, now
+from tui.model.review_session import ReviewSession, open_session
+from tui.store import InputFileError, read_case
+from tui.store.case_files import next_free_review_path, review_path_for
+from tui.store.errors import Problem
+from tui.store.journal import read_journal, remove_journal, write_journal
+from tui.store.review_file import file_sha256, fingerprint, read_review, write_review
+
+if TYPE_CHECKING:
+    from tui.export import ExportFormat
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """The file changed on disk since it was loaded: nothing was written; the reviewer chooses."""
+
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """Nothing was written; the previous file is as it was and the review is still in memory."""
+
+    path: Path
+    reason: str
+
+
+SaveOutcome = Saved | Conflict | Failed
+
+
+def check_review_place(review_path: Path) -> None:
+    """Refuse a review path the app could never save to, before any work is typed into it."""
+    if review_path.is_dir():
+        raise InputFileError(
+            review_path, [Problem("is a folder; name a review file (e.g. NAME.review.toml)")], unreadable=True
+        )
+    folder = review_path.parent
+    for ancestor in (folder, *folder.parents):
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                message = f"cannot hold a review: {ancestor} is a file, not a folder"
+                raise InputFileError(review_path, [Problem(message)], unreadable=True)
+            return
+
+
+class ReviewDocument:
+    """A case and one reviewer's review of it, open for editing."""
+
+    def __init__(
+        self,
+        case: CaseRecord,
+        *,
+        case_path: Path,
+        case_sha256: str,
+        session: ReviewSession,
+        review_path: Path,
+        reviewer: str,
+        recovered: Review | None = None,
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        self.case = case
+        self.case_path = case_path
+        self.case_sha256 = case_sha256
+        self.session = session
+        self.review_path = review_path
+        self.reviewer = reviewer
+        self.recovered = recovered
+        """Unsaved work found in the recovery journal, to be offered back."""
+        self.warnings = warnings
+        """Problems met while opening that did not stop it (a damaged journal)."""
+        self._disk_fingerprint = fingerprint(review_path)
+        """The review file's hash when loaded or last saved: a different one means someone else wrote it."""
+
+    @classmethod
+    def open(cls, case_path: Path, *, reviewer: str, review_path: Path | None = None) -> ReviewDocument:
+        """The case at `case_path` with `reviewer`'s review of it (new when there is none yet).
+
+        Raises `InputFileError` for a case or review that cannot be used, or a review path
+        that could never be saved to. A journal left by a crash becomes `recovered` unless it
+        holds nothing the saved file lacks.
+        """
+        case = read_case(case_path)
+        case_sha256 = file_sha256(case_path)
+        review_path = review_path or review_path_for(case_path, case.id, reviewer)
+        check_review_place(review_path)
+        existing = read_review(review_path, case) if review_path.exists() else None
+        recovered, journal_warning = read_journal(review_path, case)
+        if existing is not None:
+            session = open_session(case, case_sha256, existing)
+        else:
+            session = ReviewSession(new_review(case.id, case_sha256, reviewer))
+        if recovered is not None and existing is not None and recovered.ordered() == existing.ordered():
+            recovered = None
+        return cls(
+            case,
+            case_path=case_path,
+            case_sha256=case_sha256,
+            session=session,
+            review_path=review_path,
+            reviewer=reviewer,
+            recovered=recovered,
+            warnings=(journal_warning,) if journal_warning else (),
+        )
+
+    # ---- what the screens read -------------------------------------------------------------
+
+    @property
+    def label(self) -> str:
+        """Where the review is saved, as the status line shows it."""
+        return str(self.review_path)
+
+    @property
+    def dirty(self) -> bool:
+        return self.session.dirty
+
+    @property
+    def title(self) -> str:
+        return self.case.title
+
+    # ---- saving ----------------------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        """True when the review file is not what this document loaded or last saved."""
+        return fingerprint(self.review_path) != self._disk_fingerprint
+
+    def save(self, *, force: bool = False) -> SaveOutcome:
+        """Write the review; a file changed on disk since it was loaded is not overwritten unless `force`."""
+        if not force and self.changed_on_disk():
+            return Conflict(self.review_path)
+        try:
+            write_review(self.review_path, self.session.review)
+        except OSError as error:
+            return Failed(self.review_path, error.strerror or str(error))
+        self.session.mark_saved()
+        self._disk_fingerprint = fingerprint(self.review_path)
+        self.discard_journal()
+        return Saved(self.review_path)
+
+    def save_as_new(self) -> SaveOutcome:
+        """Write the review to a new file beside the old one, which is left untouched; the document follows it."""
+        old_path = self.review_path
+        self.review_path = next_free_review_path(old_path)
+        outcome = self.save(force=True)
+        if not isinstance(outcome, Saved):
+            self.review_path = old_path
+        return outcome
+
+    def reload(self) -> None:
+        """Take the file on disk as it is now, as one undoable change; raises `InputFileError`."""
+        theirs = read_review(self.review_path, self.case)
+        self.session.restore(theirs)
+        self.session.mark_saved()
+        self._disk_fingerprint = fingerprint(self.review_path)
+
+    # ---- the recovery journal ----------------------------------------------------------------
+
+    def restore_recovered(self) -> int:
+        """Take back the journalled work as one undoable change; returns how many notes it holds."""
+        recovered, self.recovered = self.recovered, None
+        if recovered is None:
+            return 0
+        self.session.restore(recovered)
+        return len(recovered.annotations)
+
+    def discard_recovered(self) -> None:
+        self.recovered = None
+        self.discard_journal()
+
+    def write_journal(self) -> None:
+        """Journal the unsaved review (or remove a journal that holds nothing unsaved); raises `OSError`."""
+        if self.session.dirty:
+            write_journal(self.review_path, self.session.review)
+        else:
+            remove_journal(self.review_path)
+
+    def discard_journal(self) -> None:
+        remove_journal(self.review_path)
+
+    # ---- exporting -----------------------------------------------------------------------------
+
+    def export_text(self, export_format: ExportFormat) -> str:
+        """The notes as they are now, saved or not, in one format."""
+        from tui.export import render
+        from tui.export.notes import build_review_notes
+
+        # No case hash: the session re-anchored its notes to this case text when it opened, so
+        # there is no "written against another version" to warn of.
+        return render(export_format, build_review_notes(self.case, self.session.review, exported=now()))
+
+    def export(self, export_format: ExportFormat, path: Path) -> Path:
+        """Write the notes atomically to `path`; returns where they went; raises `OSError`."""
+        from tui.store.atomic import write_atomic
+
+        write_atomic(path, self.export_text(export_format).encode("utf-8"))
+        return path.resolve()
