@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "tui"
+PACKAGE = Path(__file__).resolve().parents[2] / "tui"
 
 FORBIDDEN = {
     "model": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app"),

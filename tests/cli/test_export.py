@@ -1,7 +1,7 @@
 """Exports: golden files per format, Markdown structure, the Web Annotation model, command-line errors.
 
 Golden files live in `tests/data/export/golden/`. After an intended change of an export,
-regenerate them with `CASE_REVIEW_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_export.py`
+regenerate them with `CASE_REVIEW_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/cli/test_export.py`
 and read the diff before committing.
 """
 

@@ -97,18 +97,3 @@ def test_file_name_follows_the_format_until_the_reviewer_names_it() -> None:
     assert with_format_suffix("/x/case.ana.notes.md", "html") == "/x/case.ana.notes.html"
     assert with_format_suffix("/x/case.ana.notes.csv", "json") == "/x/case.ana.notes.json"
     assert with_format_suffix("/x/my-notes.txt", "csv") == "/x/my-notes.txt"
-
-
-def test_export_dialog_at_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    from tests.test_snapshots import make_app as make_snapshot_app
-
-    app = make_snapshot_app(theme="case-review-dark")
-
-    async def open_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press("x")
-        await pilot.pause()
-        # A fixed name, so the snapshot does not depend on the folder tests run in.
-        pilot.app.screen.query_one("#export-path", Input).value = "clonazepam-vcf-myeloma.tester.notes.md"
-        await pilot.pause()
-
-    assert snap_compare(app, run_before=open_dialog, terminal_size=(80, 24))

@@ -1,6 +1,6 @@
 """Layout snapshots: each pane at 80x24 in the dark and light themes, and one at 120x40.
 
-Update after an intended layout change with `pytest tests/test_snapshots.py --snapshot-update`,
+Update after an intended layout change with `pytest tests/snapshots --snapshot-update`,
 then look at the report before committing the new SVGs.
 """
 
@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from tests.conftest import REPO
 from tests.review_helpers import make_app as make_review_app
@@ -48,3 +49,16 @@ def test_notes_with_detail_at_80x24(snap_compare, tmp_path: Path) -> None:  # ty
     shutil.copy(REPO / "tests" / "data" / "export" / "seed.ana-sousa.review.toml", review)
     app = make_review_app(theme="case-review-dark", review_path=review)
     assert snap_compare(app, press=["6", "j", "j", "j"], terminal_size=(80, 24))
+
+
+def test_export_dialog_at_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(theme="case-review-dark")
+
+    async def open_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("x")
+        await pilot.pause()
+        # A fixed name, so the snapshot does not depend on the folder tests run in.
+        pilot.app.screen.query_one("#export-path", Input).value = "clonazepam-vcf-myeloma.tester.notes.md"
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=open_dialog, terminal_size=(80, 24))

@@ -1,0 +1,1 @@
+"""Tests, by what they test: see tests/README.md."""
