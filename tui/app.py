@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 DEFAULT_THEME = "case-review-dark"
 JOURNAL_DELAY = 0.5
 """Seconds between a change and its journal write: within the promised one second."""
-DEFAULT_MODE = "_default"
 
 
 class CaseReviewApp(App[None]):
@@ -41,6 +40,8 @@ class CaseReviewApp(App[None]):
     TITLE = "case-review"
     BINDINGS: ClassVar[list[BindingType]] = bindings("app")
     COMMANDS = App.COMMANDS | {AppActionsProvider, DocumentsProvider, ThemesProvider}
+    DEFAULT_MODE = "case-0"
+    """Each open case is a mode with its own screen stack; the first case's is where the app starts."""
 
     def __init__(self, documents: ReviewDocument | Sequence[ReviewDocument], *, theme: str | None = None) -> None:
         super().__init__()
@@ -124,21 +125,17 @@ class CaseReviewApp(App[None]):
         """Hold another open case; `show_document` brings it forward."""
         if id(document) in self._mode_of:
             return
-        mode = DEFAULT_MODE if not self.documents else f"case-{len(self.documents)}"
+        mode = f"case-{len(self.documents)}"
         self.documents.append(document)
         self._mode_of[id(document)] = mode
         self._document_in[mode] = document
-        if mode != DEFAULT_MODE:
-            self.add_mode(mode, lambda: self._screen_for(document))
+        self.add_mode(mode, lambda: self._screen_for(document))
 
     def _screen_for(self, document: ReviewDocument) -> ReviewScreen:
         screen = self._screens.get(id(document))
         if screen is None:
             screen = self._screens[id(document)] = ReviewScreen(document)
         return screen
-
-    def get_default_screen(self) -> ReviewScreen:
-        return self._screen_for(self.documents[0])
 
     @property
     def document(self) -> ReviewDocument:

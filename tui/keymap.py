@@ -38,21 +38,38 @@ def effective_keys(action: ActionSpec, keymap: Mapping[str, str]) -> list[str]:
 
 
 def resolve_keymap(raw: Mapping[str, object]) -> tuple[dict[str, str], list[str]]:
-    """The usable entries of a user's key map, normalised, and one warning line per entry left out."""
-    accepted: dict[str, str] = {}
-    warnings: list[str] = []
+    """The usable entries of a user's key map, normalised, and one warning line per entry left out.
+
+    Clashes are judged against the keys as they will be once every usable entry applies, so
+    swapping two actions' keys is not a clash; an entry that clashes is left out (its action
+    keeps its default keys) and the rest are judged again without it.
+    """
+    warnings: dict[str, str] = {}
+    candidate: dict[str, str] = {}
     for action_id, value in raw.items():
-        problem = _entry_problem(action_id, value, accepted)
+        problem = _entry_problem(action_id, value)
         if problem:
-            warnings.append(f"keymap: {action_id!r}: {problem}; the default keys stay")
-            continue
-        accepted[action_id] = ",".join(normalize_keys(str(value)))
-    return accepted, warnings
+            warnings[action_id] = problem
+        else:
+            candidate[action_id] = ",".join(normalize_keys(str(value)))
+    while True:
+        clashing = {action_id: clash for action_id in candidate if (clash := _clash(action_id, candidate))}
+        if not clashing:
+            break
+        # Leave out one entry at a time (the last written), then judge the rest again.
+        action_id = list(clashing)[-1]
+        warnings[action_id] = clashing[action_id]
+        del candidate[action_id]
+    lines = [
+        f"keymap: {action_id!r}: {warnings[action_id]}; the default keys stay"
+        for action_id in raw
+        if action_id in warnings
+    ]
+    return candidate, lines
 
 
-def _entry_problem(action_id: str, value: object, accepted: Mapping[str, str]) -> str | None:
-    action = CATALOGUE.get(action_id)
-    if action is None:
+def _entry_problem(action_id: str, value: object) -> str | None:
+    if CATALOGUE.get(action_id) is None:
         close = difflib.get_close_matches(action_id, CATALOGUE.ids(), n=1, cutoff=0.6)
         return f"no such action; did you mean {close[0]!r}?" if close else "no such action (help, ?, lists them)"
     if not isinstance(value, str) or not value.strip():
@@ -61,11 +78,18 @@ def _entry_problem(action_id: str, value: object, accepted: Mapping[str, str]) -
     bad = [key for key in keys if not is_key_name(key)]
     if bad or not keys:
         return f"{bad[0] if bad else value!r} is not a key name"
-    trial = {**accepted, action_id: ",".join(keys)}
+    return None
+
+
+def _clash(action_id: str, keymap: Mapping[str, str]) -> str | None:
+    action = CATALOGUE.get(action_id)
+    if action is None:
+        return None
+    keys = set(effective_keys(action, keymap))
     for other in CATALOGUE:
         if other.id == action_id or not live_together(other.context, action.context):
             continue
-        shared = set(keys) & set(effective_keys(other, trial))
+        shared = keys & set(effective_keys(other, keymap))
         if shared:
             return f"{sorted(shared)[0]!r} already runs {other.id!r} there"
     return None
