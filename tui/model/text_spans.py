@@ -7,6 +7,7 @@ cursor, the search highlights and (later) annotations all speak the same coordin
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from tui.model.case import CaseRecord
@@ -80,3 +81,34 @@ def find_quote(case: CaseRecord, quote: str) -> TextHit | None:
         if position != -1:
             return TextHit(section.id, position, position + len(quote))
     return None
+
+
+_NEXT_WORD = re.compile(r"\s*\S+")
+_WORD_AT_END = re.compile(r"\S+\s*$")
+
+
+def moved_offset(text: str, sentences: list[tuple[int, int]], offset: int, unit: str, step: int) -> int:
+    """`offset` moved one `unit` ("char", "word" or "sentence") forwards (`step` 1) or back (-1), within the text.
+
+    A word forwards ends after the next word; back, it starts the word before. A sentence
+    forwards ends the next sentence that ends after the offset; back, it starts the one before.
+    """
+    if unit == "char":
+        return max(0, min(len(text), offset + step))
+    if unit == "word":
+        if step > 0:
+            match = _NEXT_WORD.match(text, offset)
+            return match.end() if match else len(text)
+        before = _WORD_AT_END.search(text[:offset])
+        return before.start() if before else 0
+    if step > 0:
+        return next((end for _start, end in sentences if end > offset), len(text))
+    return next((start for start, _end in reversed(sentences) if start < offset), 0)
+
+
+def sentence_holding(sentences: list[tuple[int, int]], offset: int) -> int | None:
+    """The index of the sentence holding `offset` (the next one when it falls between two, the last past the end)."""
+    if not sentences:
+        return None
+    index = bisect_right([end for _start, end in sentences], offset)
+    return min(index, len(sentences) - 1)

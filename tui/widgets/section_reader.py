@@ -8,10 +8,8 @@ to map selections and clicks), so it wraps the text itself with offsets kept
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -26,9 +24,9 @@ from tui.actions import bindings
 from tui.model import CaseRecord, Section
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.model.text_spans import TextHit, sentence_spans
+from tui.model.text_spans import TextHit, moved_offset, sentence_holding, sentence_spans
 from tui.safe_text import sanitize_text
-from tui.widgets.text_layout import wrap_spans
+from tui.widgets.text_layout import ReaderRows
 
 MARGIN = 2
 """Blank cells left and right of the text, for a calmer reading column."""
@@ -82,8 +80,8 @@ class SectionReader(ScrollView, can_focus=True):
         self._heading = ""
         self._text = ""
         self._sentences: list[Span] = []
-        self._rows: list[tuple[str, int, int]] = []
-        """Screen rows: ("title"|"text", start, end) offsets into the title or the text."""
+        self._rows = ReaderRows("", "", 1)
+        """The section wrapped to the pane: screen rows with their offsets into the heading or the text."""
         self._wrapped_width = -1
         self.cursor = 0
         self.hits: list[Span] = []
@@ -226,24 +224,8 @@ class SectionReader(ScrollView, can_focus=True):
         if self._anchor is None or self._head is None:
             start = self._sentences[self.cursor][0]
             self._anchor = self._head = start
-        self._head = self._moved(self._head, unit, step)
+        self._head = moved_offset(self._text, self._sentences, self._head, unit, step)
         self._follow_head()
-
-    def _moved(self, offset: int, unit: str, step: int) -> int:
-        text = self._text
-        if unit == "char":
-            return max(0, min(len(text), offset + step))
-        if unit == "word":
-            if step > 0:
-                match = re.compile(r"\s*\S+").match(text, offset)
-                return match.end() if match else len(text)
-            before = re.search(r"\S+\s*$", text[:offset])
-            return before.start() if before else 0
-        ends = [end for _start, end in self._sentences]
-        starts = [start for start, _end in self._sentences]
-        if step > 0:
-            return next((end for end in ends if end > offset), len(text))
-        return next((start for start in reversed(starts) if start < offset), 0)
 
     def _follow_head(self) -> None:
         if self._head is not None:
@@ -252,19 +234,7 @@ class SectionReader(ScrollView, can_focus=True):
 
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset under a point of the widget (for the mouse), or None off the text."""
-        row = y + self.scroll_offset.y
-        if not 0 <= row < len(self._rows):
-            return None
-        kind, start, end = self._rows[row]
-        if kind != "text":
-            return None
-        column = x + self.scroll_offset.x - MARGIN
-        cells = 0
-        for index in range(start, end):
-            cells += cell_len(self._text[index])
-            if cells > column:
-                return index
-        return end
+        return self._rows.offset_at(y + self.scroll_offset.y, x + self.scroll_offset.x - MARGIN)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         offset = self.offset_at(event.x, event.y)
@@ -300,12 +270,9 @@ class SectionReader(ScrollView, can_focus=True):
 
     def move_cursor_to_offset(self, offset: int) -> None:
         """Put the sentence cursor on the sentence holding `offset`."""
-        for index, (start, end) in enumerate(self._sentences):
-            if offset < end or index == len(self._sentences) - 1:
-                self._set_cursor(index)
-                return
-            if offset < start:
-                break
+        index = sentence_holding(self._sentences, offset)
+        if index is not None:
+            self._set_cursor(index)
 
     # ---- layout and rendering ------------------------------------------------------
 
@@ -317,11 +284,8 @@ class SectionReader(ScrollView, can_focus=True):
         if self._section is None or width == self._wrapped_width:
             return
         self._wrapped_width = width
-        rows = [("title", start, end) for start, end in wrap_spans(self._heading, width)]
-        rows.append(("text", 0, 0))
-        rows.extend(("text", start, end) for start, end in wrap_spans(self._text, width))
-        self._rows = rows
-        self.virtual_size = Size(width + 2 * MARGIN, len(rows))
+        self._rows = ReaderRows(self._heading, self._text, width)
+        self.virtual_size = Size(width + 2 * MARGIN, len(self._rows))
         self.refresh()
         self.call_after_refresh(self._scroll_cursor_into_view)
 
@@ -332,7 +296,7 @@ class SectionReader(ScrollView, can_focus=True):
         width = self.size.width
         if self._section is None or row >= len(self._rows):
             return Strip.blank(width, base)
-        kind, start, end = self._rows[row]
+        kind, start, end = self._rows.row(row)
         if kind == "title":
             line = Text(
                 sanitize_text(self._heading[start:end]).rstrip(), style=self.get_component_rich_style("reader--title")
@@ -383,10 +347,7 @@ class SectionReader(ScrollView, can_focus=True):
 
     def row_of_offset(self, offset: int) -> int:
         """The screen row (in virtual space) that holds character `offset` of the text."""
-        for row, (kind, start, end) in enumerate(self._rows):
-            if kind == "text" and start <= offset < max(end, start + 1):
-                return row
-        return max(0, len(self._rows) - 1)
+        return self._rows.row_of_offset(offset)
 
     def _scroll_cursor_into_view(self) -> None:
         if not self._sentences or not self._rows:

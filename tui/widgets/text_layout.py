@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 
 from rich.cells import cell_len
 
@@ -50,3 +51,49 @@ def _cut_at_cells(line: str, start: int, width: int) -> int:
         if cells > width:
             return max(index, start + 1)
     return len(line)
+
+
+class ReaderRows:
+    """A heading and a text wrapped to a width, as screen rows that remember their offsets.
+
+    Row 0.. hold the heading, then a blank row, then the text. Looking up the row of an
+    offset is a binary search, so keys that move through a long section cost the same as
+    in a short one.
+    """
+
+    def __init__(self, heading: str, text: str, width: int) -> None:
+        self.text = text
+        self.heading_rows = wrap_spans(heading, width)
+        self.text_rows = wrap_spans(text, width)
+        self._first_text_row = len(self.heading_rows) + 1
+        self._ends = [max(end, start + 1) for start, end in self.text_rows]
+
+    def __len__(self) -> int:
+        return self._first_text_row + len(self.text_rows)
+
+    def row(self, index: int) -> tuple[str, int, int]:
+        """("title" | "text", start, end) of a screen row; the blank row is an empty text row."""
+        if index < len(self.heading_rows):
+            return ("title", *self.heading_rows[index])
+        if index < self._first_text_row:
+            return ("text", 0, 0)
+        return ("text", *self.text_rows[index - self._first_text_row])
+
+    def row_of_offset(self, offset: int) -> int:
+        """The screen row that holds character `offset` of the text."""
+        if not self.text_rows:
+            return max(0, len(self) - 1)
+        index = bisect_right(self._ends, offset)
+        return self._first_text_row + min(index, len(self.text_rows) - 1)
+
+    def offset_at(self, row: int, column: int) -> int | None:
+        """The text offset at a cell of a row (for the mouse), or None off the text."""
+        if not self._first_text_row <= row < len(self):
+            return None
+        start, end = self.text_rows[row - self._first_text_row]
+        cells = 0
+        for index in range(start, end):
+            cells += cell_len(self.text[index])
+            if cells > column:
+                return index
+        return end
