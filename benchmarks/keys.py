@@ -15,11 +15,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
+import tempfile
 import time
+from pathlib import Path
 
 from tui.app import CaseReviewApp
 from tui.resources import default_case_path
-from tui.store import read_case
+from tui.workspace import ReviewDocument
 
 FRAME_MS = 1000 / 60
 SEQUENCE = [
@@ -51,7 +53,9 @@ async def _press(app: CaseReviewApp, key: str) -> float:
 
 
 async def measure(repeat: int) -> dict[str, list[float]]:
-    app = CaseReviewApp(read_case(default_case_path()), theme="case-review-dark")
+    review_path = Path(tempfile.mkdtemp()) / "bench.review.toml"
+    document = ReviewDocument.open(default_case_path(), reviewer="bench", review_path=review_path)
+    app = CaseReviewApp(document, theme="case-review-dark")
     timings: dict[str, list[float]] = {}
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

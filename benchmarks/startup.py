@@ -40,10 +40,14 @@ Bare().run(headless=True, size=(120, 40), auto_pilot=auto_pilot)
 CASE_REVIEW = (
     _EXIT_AFTER_FIRST_SCREEN
     + """
+import tempfile
+from pathlib import Path
 from tui.resources import default_case_path
-from tui.store import read_case
+from tui.workspace import ReviewDocument
 from tui.app import CaseReviewApp
-CaseReviewApp(read_case(default_case_path())).run(headless=True, size=(120, 40), auto_pilot=auto_pilot)
+review = Path(tempfile.mkdtemp()) / "bench.review.toml"
+document = ReviewDocument.open(default_case_path(), reviewer="bench", review_path=review)
+CaseReviewApp(document).run(headless=True, size=(120, 40), auto_pilot=auto_pilot)
 """
 )
 

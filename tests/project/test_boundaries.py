@@ -2,7 +2,10 @@
 
 - model/ imports neither Textual, Rich nor anything that does I/O of ours (store).
 - store/ imports no UI (Textual, Rich, widgets, screens).
-- widgets/ never import the store: widgets get models, never files.
+- widgets/ never import the store, the workspace or screens: widgets get models, never files.
+- screens/ never import the store or the workspace: a screen reads an open review through
+  `DocumentView`; saving and journalling are the app's, through the workspace.
+- workspace/ imports no UI: the command line, the app and the tests all open reviews through it.
 - export/ and clinical/ import no UI and no store: they turn models into text and figures,
   and their callers (the command line, the app) do the reading and writing.
 """
@@ -19,8 +22,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "tui"
 FORBIDDEN = {
     "model": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app"),
     "store": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app"),
-    "widgets": ("tui.store", "tui.app", "tui.cli"),
-    "screens": ("tui.store", "tui.cli"),
+    "widgets": ("tui.store", "tui.app", "tui.cli", "tui.workspace", "tui.screens"),
+    "screens": ("tui.store", "tui.cli", "tui.workspace"),
+    "workspace": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "export": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "clinical": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app"),
 }
@@ -56,3 +60,13 @@ def test_no_python_module_holds_inline_css() -> None:
         if "DEFAULT_CSS" in path.read_text(encoding="utf-8") or "\nCSS =" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_no_module_passes_400_lines() -> None:
+    """Small modules with one job each: a module that grows past this is doing two."""
+    long = [
+        f"{path.relative_to(PACKAGE.parent)}: {count} lines"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    ]
+    assert long == []
