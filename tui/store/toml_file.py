@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import reprlib
 import stat
 import tomllib
 import types
@@ -22,8 +23,14 @@ from pydantic import BaseModel, ValidationError
 
 from tui.safe_text import sanitize_line
 from tui.store.errors import InputFileError, Problem
+from tui.store.toml_guard import TomlTooComplex, check_toml_shape, line_and_column
 
 M = TypeVar("M", bound=BaseModel)
+
+_SHORT_REPR = reprlib.Repr()
+"""The input shown beside a schema problem: bounded in depth and length, whatever the file holds."""
+_SHORT_REPR.maxlevel = 2
+_SHORT_REPR.maxstring = _SHORT_REPR.maxother = _SHORT_REPR.maxlong = 70
 
 
 def read_toml_model(path: Path, model: type[M], *, limit: int, what: str) -> M:
@@ -80,7 +87,15 @@ def decode_utf8(path: Path, data: bytes) -> str:
 
 
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
-    """The TOML document as a dict; a syntax error is reported at its line and column."""
+    """The TOML document as a dict; a syntax error is reported at its line and column.
+
+    `toml_guard` refuses first what the parser would take too long or too much memory for.
+    """
+    try:
+        check_toml_shape(text)
+    except TomlTooComplex as error:
+        line, column = line_and_column(text, error.offset)
+        raise InputFileError(path, [Problem(f"TOML too complex to read: {error.message}", line, column)]) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -98,6 +113,9 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
     except RecursionError:
         line, column = _most_nested_line(text)
         raise InputFileError(path, [Problem("TOML nesting is too deep to read", line=line, column=column)]) from None
+    except (ValueError, MemoryError) as error:
+        # Not a syntax error the parser knows how to place (a value Python cannot hold): still one line.
+        raise InputFileError(path, [Problem(f"TOML cannot be read: {sanitize_line(str(error))[:200]}")]) from None
 
 
 def _most_nested_line(text: str) -> tuple[int, int]:
@@ -117,7 +135,10 @@ def validate_model(path: Path, model: type[M], data: dict[str, Any]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        problems = _schema_problems(model, error)
+        try:
+            problems = _schema_problems(model, error)
+        except RecursionError:
+            problems = [Problem("data is nested too deeply")]
         raise InputFileError(path, problems) from None
     except RecursionError:
         raise InputFileError(path, [Problem("data is nested too deeply")]) from None
@@ -181,7 +202,7 @@ def _describe(model: type[BaseModel], detail: Any) -> tuple[str, str]:
         return field_path, "missing required field"
     message = str(detail["msg"]).removeprefix("Value error, ")
     if "input" in detail and kind not in {"model_type", "dict_type", "list_type"}:
-        shown = repr(detail["input"])
+        shown = _SHORT_REPR.repr(detail["input"])
         if len(shown) <= 60 and not message.startswith("unsupported schema_version"):
             message += f" (got {shown})"
     return field_path, sanitize_line(message)
