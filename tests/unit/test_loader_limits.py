@@ -25,8 +25,8 @@ HOSTILE: dict[str, tuple[str, str]] = {
     "one key of 20,000 parts (60 KB)": ('name = "x"\nk.' + ".".join(["a"] * 20_000) + " = 1\n", "20,001 parts"),
     "table header of 40 parts": ("[" + ".".join(["t"] * 40) + "]\nx = 1\n", "40 parts"),
     "integer of 5,000 digits": ("schema_version = " + "9" * 5000 + "\n", "5,000 digits"),
-    "arrays 5,000 deep": ("x = " + "[" * 5000 + "]" * 5000 + "\n", f"more than {MAX_NESTING} deep"),
-    "inline tables 3,000 deep": ("x = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n", f"more than {MAX_NESTING} deep"),
+    "arrays 5,000 deep": ("x = " + "[" * 5000 + "]" * 5000 + "\n", f"nesting is too deep to read (more than {MAX_NESTING} levels)"),
+    "inline tables 3,000 deep": ("x = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n", f"nesting is too deep to read (more than {MAX_NESTING} levels)"),
 }
 
 

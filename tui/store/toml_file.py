@@ -94,8 +94,8 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
     try:
         check_toml_shape(text)
     except TomlTooComplex as error:
-        line, column = line_and_column(text, error.offset)
-        raise InputFileError(path, [Problem(f"TOML too complex to read: {error.message}", line, column)]) from None
+        where = line_and_column(text, error.offset)
+        raise InputFileError(path, [Problem(error.message, *where)]) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -111,23 +111,10 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
             message = message[: match.start()] + " at end of file"
         raise InputFileError(path, [Problem(f"TOML syntax: {message}", line=line or 1, column=column or 1)]) from None
     except RecursionError:
-        line, column = _most_nested_line(text)
-        raise InputFileError(path, [Problem("TOML nesting is too deep to read", line=line, column=column)]) from None
+        raise InputFileError(path, [Problem("TOML nesting is too deep to read")]) from None
     except (ValueError, MemoryError) as error:
         # Not a syntax error the parser knows how to place (a value Python cannot hold): still one line.
         raise InputFileError(path, [Problem(f"TOML cannot be read: {sanitize_line(str(error))[:200]}")]) from None
-
-
-def _most_nested_line(text: str) -> tuple[int, int]:
-    """Where the deepest run of opening brackets starts: the likely culprit of a RecursionError."""
-    best = (0, 1, 1)
-    for number, line in enumerate(text.split("\n"), start=1):
-        opening = re.search(r"[\[{](?:\s*[\[{])*", line)
-        if opening:
-            depth = sum(1 for char in opening.group() if char in "[{")
-            if depth > best[0]:
-                best = (depth, number, opening.start() + 1)
-    return best[1], best[2]
 
 
 def validate_model(path: Path, model: type[M], data: dict[str, Any]) -> M:

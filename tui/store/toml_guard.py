@@ -33,7 +33,7 @@ _STRING_OR_COMMENT = re.compile(
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _KEY_BEFORE_EQUALS = re.compile(r"(?:^|[{,])([^\n{},=\[\]]*)=", re.MULTILINE)
-_LONG_NUMBER = re.compile(r"\d[\d_]{%d,}" % MAX_NUMBER_DIGITS)
+_LONG_NUMBER = re.compile(rf"\d[\d_]{{{MAX_NUMBER_DIGITS},}}")
 _BRACKET = re.compile(r"[\[\]{}]")
 _TABLE_HEADER = re.compile(r"^[ \t]*\[\[?([^\],\n]*)\]", re.MULTILINE)
 """A line opening with `[` and holding no comma before its `]`: a table header (an array has commas)."""
@@ -72,24 +72,31 @@ def check_toml_shape(text: str) -> None:
         _check_key(match.group(1), match.start(1))
     if number := _LONG_NUMBER.search(bare):
         digits = len(number.group().replace("_", ""))
-        raise TomlTooComplex(f"a number of {digits:,} digits (at most {MAX_NUMBER_DIGITS} are read)", number.start())
+        message = f"TOML too complex to read: a number of {digits:,} digits (at most {MAX_NUMBER_DIGITS})"
+        raise TomlTooComplex(message, number.start())
     for header in _TABLE_HEADER.finditer(bare):
         _check_key(header.group(1), header.start(1))
     brackets = _NOT_BRACKET.sub("", bare).encode("ascii")
     # The running depth is worked out in C (map, accumulate, max); only a file past the limit
     # is walked again in Python, to say where.
     if brackets and max(accumulate(map(_DEPTH_STEP.__getitem__, brackets))) > MAX_NESTING:
-        depth = 0
+        opened: list[int] = []
         for bracket in _BRACKET.finditer(bare):
-            depth += 1 if bracket.group() in "[{" else -1
-            if depth > MAX_NESTING:
-                raise TomlTooComplex(f"arrays or tables nested more than {MAX_NESTING} deep", bracket.start())
+            if bracket.group() in "[{":
+                opened.append(bracket.start())
+            elif opened:
+                opened.pop()
+            if len(opened) > MAX_NESTING:
+                # Named where the nesting starts: the outermost bracket still open.
+                raise TomlTooComplex(f"TOML nesting is too deep to read (more than {MAX_NESTING} levels)", opened[0])
 
 
 def _check_key(key: str, offset: int) -> None:
     parts = key.count(".") + 1
     if parts > MAX_KEY_PARTS:
-        raise TomlTooComplex(f"a dotted key of {parts:,} parts (at most {MAX_KEY_PARTS} are read)", offset)
+        raise TomlTooComplex(
+            f"TOML too complex to read: a dotted key of {parts:,} parts (at most {MAX_KEY_PARTS})", offset
+        )
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
