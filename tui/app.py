@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 from tui.actions import bindings
 from tui.commands import AppActionsProvider, DocumentsProvider, ThemesProvider
 from tui.model.user_config import UserConfig
 from tui.resources import bundled_themes_dir
+from tui.safe_text import sanitize_line, sanitize_text
 from tui.screens.review.screen import ReviewScreen
 from tui.widgets.messages import DocumentChanged, ReviewChanged
 from tui.workspace import Conflict, Failed, ReviewDocument, Saved
@@ -65,6 +67,24 @@ class CaseReviewApp(App[None]):
         self._apply_keymap(config)
         self.theme = self._initial_theme(theme, config)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification goes through the one sanitiser and is never markup.
+
+        Messages name files and folders, and quote what a file held; a folder called
+        `ESC]0;...` must not retitle the terminal, and `[b]` in a path is two characters.
+        """
+        super().notify(
+            sanitize_text(message), title=sanitize_line(title), severity=severity, timeout=timeout, markup=False
+        )
+
     # ---- settings ---------------------------------------------------------------------------
 
     def _load_config(self) -> UserConfig:
@@ -108,7 +128,7 @@ class CaseReviewApp(App[None]):
         try:
             save_user_config(config.model_copy(update={"theme": self.theme}))
         except OSError as error:
-            self.notify(f"Could not remember the theme: {error}", severity="warning", markup=False)
+            self.notify(f"Could not remember the theme: {error}", severity="warning")
 
     def on_mount(self) -> None:
         warnings = [*self.startup_warnings, *(w for d in self.documents for w in d.warnings)]
@@ -193,7 +213,7 @@ class CaseReviewApp(App[None]):
         try:
             document.write_journal()
         except OSError as error:
-            self.notify(f"Recovery journal not written: {error}", severity="warning", markup=False)
+            self.notify(f"Recovery journal not written: {error}", severity="warning")
 
     # ---- saving -----------------------------------------------------------------------------
 
@@ -216,7 +236,7 @@ class CaseReviewApp(App[None]):
     def action_save(self) -> None:
         document = self.document
         if self.save_document(document):
-            self.notify(f"Saved to {document.review_path}", markup=False)
+            self.notify(f"Saved to {document.review_path}")
 
     def _resolve_conflict(self, document: ReviewDocument) -> None:
         from tui.screens.conflict_dialog import ConflictChoice, ConflictDialog
@@ -225,20 +245,20 @@ class CaseReviewApp(App[None]):
         def decide(choice: ConflictChoice | None) -> None:
             if choice == "overwrite":
                 if self.save_document(document, force=True):
-                    self.notify(f"Overwrote {document.review_path}", markup=False)
+                    self.notify(f"Overwrote {document.review_path}")
             elif choice == "save_as_new":
                 old_name = document.review_path.name
                 outcome = document.save_as_new()
                 if isinstance(outcome, Saved):
                     self._tell(document)
-                    self.notify(f"Saved as {outcome.path}; {old_name} is untouched.", markup=False)
+                    self.notify(f"Saved as {outcome.path}; {old_name} is untouched.")
                 elif isinstance(outcome, Failed):
-                    self.notify(f"Not saved: {outcome.path}: {outcome.reason}", severity="error", markup=False)
+                    self.notify(f"Not saved: {outcome.path}: {outcome.reason}", severity="error")
             elif choice == "reload":
                 try:
                     document.reload()
                 except InputFileError as error:
-                    self.notify("; ".join(error.lines()), title="Could not reload", severity="error", markup=False)
+                    self.notify("; ".join(error.lines()), title="Could not reload", severity="error")
                     return
                 self._tell(document)
                 self.notify("Reloaded the file on disk; ctrl+z brings your version back.")
@@ -255,7 +275,10 @@ class CaseReviewApp(App[None]):
         if isinstance(self.screen, ExportDialog):
             return
         document = self.document
-        default = Path.cwd() / f"{document.case.id}.{safe_reviewer_name(document.reviewer)}.notes.md"
+        name = f"{document.case.id}.{safe_reviewer_name(document.reviewer)}.notes.md"
+        folder = Path.cwd()
+        # A folder whose name a terminal would act on is not shown: the name alone goes to the same place.
+        default = folder / name if sanitize_line(str(folder)) == str(folder) else Path(name)
 
         def export(request: ExportRequest | None) -> None:
             if request is not None:
@@ -271,10 +294,10 @@ class CaseReviewApp(App[None]):
             written = document.export(export_format, path)
         except OSError as error:
             reason = error.strerror or str(error)
-            self.notify(f"Not exported: {path}: {reason}", severity="error", markup=False)
+            self.notify(f"Not exported: {path}: {reason}", severity="error")
             return False
         self._last_export_format = export_format
-        self.notify(f"{FORMAT_TITLES[export_format]} written to {written}", title="Exported", markup=False)
+        self.notify(f"{FORMAT_TITLES[export_format]} written to {written}", title="Exported")
         return True
 
     # ---- help and quitting ------------------------------------------------------------------

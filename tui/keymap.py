@@ -29,7 +29,9 @@ def is_key_name(key: str) -> bool:
     *modifiers, base = key.split("+") if not key.endswith("++") else [*key[:-2].split("+"), "plus"]
     if any(modifier not in MODIFIERS for modifier in modifiers) or not base:
         return False
-    return len(base) == 1 or base in _NAMED_KEYS or key_to_character(base) is not None
+    if len(base) == 1:
+        return base.isprintable() and not base.isspace()  # a control character is not a key to show or press
+    return base in _NAMED_KEYS or key_to_character(base) is not None
 
 
 def effective_keys(action: ActionSpec, keymap: Mapping[str, str]) -> list[str]:

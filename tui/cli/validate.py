@@ -28,6 +28,7 @@ def main(args: list[str]) -> int:
 def _validate_review(path: Path, out: TextIO) -> int:
     """Check a review file: its own format, and against its case when the case sits beside it."""
     from tui.model.review import Review
+    from tui.safe_text import sanitize_line
     from tui.store import InputFileError, read_case
     from tui.store.review_file import MAX_REVIEW_BYTES, read_review
     from tui.store.toml_file import read_toml_model
@@ -37,9 +38,9 @@ def _validate_review(path: Path, out: TextIO) -> int:
         case_path = path.parent / f"{review.review.case_id}.toml"
         if case_path.is_file():
             read_review(path, read_case(case_path))
-            print(f"OK {path} (review of {case_path})", file=out)
+            print(sanitize_line(f"OK {path} (review of {case_path})"), file=out)
         else:
-            print(f"OK {path} (review of {review.review.case_id}; its case is not beside it)", file=out)
+            print(sanitize_line(f"OK {path} (review of {review.review.case_id}; its case is not beside it)"), file=out)
     except InputFileError as error:
         return report_input_error(error, out)
     return EXIT_OK
@@ -68,5 +69,5 @@ def run_validate(paths: Sequence[Path], out: TextIO) -> int:
             except InputFileError as error:
                 status = max(status, report_input_error(error, out))
             else:
-                print(f"OK {path}", file=out)
+                print(sanitize_line(f"OK {path}"), file=out)
     return status

@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from tui.actions import bindings
 from tui.model.review import ANNOTATION_KINDS, AnnotationKind
 from tui.model.review_session import NoteDraft
+from tui.safe_text import sanitize_line, sanitize_text
 from tui.widgets.plain import plain, plain_line
 
 
@@ -37,7 +38,12 @@ class AnnotationEditor(ModalScreen[NoteDraft | None]):
         super().__init__()
         self._heading = heading
         self._quote = quote
-        self._draft = draft or NoteDraft()
+        # Stored words are shown through the one sanitiser: a note read from a file may hold
+        # escape sequences, and the text fields would otherwise hand them to the terminal.
+        given = draft or NoteDraft()
+        self._draft = NoteDraft(
+            given.kind, tuple(sanitize_line(tag) for tag in given.tags), given.status, sanitize_text(given.body)
+        )
         self._warned_about: NoteDraft | None = None
         """The draft as it stood when `escape` last warned: a second `escape` discards only that."""
 
