@@ -78,3 +78,11 @@ def textual_modules_after(*calls: list[str]) -> list[str]:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
     assert result.returncode == 0, result.stderr
     return ast.literal_eval(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(autouse=True)
+def isolated_working_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run every test in a fresh folder: an export's default file lands there, never in the checkout."""
+    folder = tmp_path_factory.mktemp("cwd")
+    monkeypatch.chdir(folder)
+    return folder

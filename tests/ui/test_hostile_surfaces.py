@@ -90,7 +90,8 @@ async def test_every_surface_shows_hostile_text_as_characters(tmp_path: Path) ->
         _assert_nothing_raw("help", screen_text(app))
         await pilot.press("escape")
 
-        await pilot.press("a", *"x", "ctrl+s")
+        await pilot.press("1", "a", *"x", "ctrl+s")
+        await pilot.pause()
         await pilot.press("ctrl+s")  # "Saved to <folder with escapes>"
         await pilot.pause()
         assert "Saved to" in _notifications(app)
