@@ -218,19 +218,19 @@ class CaseReviewApp(App[None]):
     # ---- saving -----------------------------------------------------------------------------
 
     def save_document(self, document: ReviewDocument, *, force: bool = False) -> bool:
-        """Save one document; on a conflict ask, on a failure say why (the review stays in memory)."""
-        outcome = document.save(force=force)
+        """Save one document; on a conflict ask, on a failure say why (the review stays in memory and journal)."""
+        outcome = document.save(force=force, read_only_too=force)
         if isinstance(outcome, Saved):
             self._tell(document)
             return True
         if isinstance(outcome, Conflict):
-            self._resolve_conflict(document)
+            self._resolve_conflict(document, outcome.reason)
         elif isinstance(outcome, Failed):
             self.notify(
-                f"Not saved: {outcome.path}: {outcome.reason}. The previous file is unchanged.",
+                f"Not saved: {outcome.path}: {outcome.reason}. Your notes are kept here and in the recovery journal.",
                 severity="error",
-                markup=False,
             )
+            self._write_journal(document)
         return False
 
     def action_save(self) -> None:
@@ -238,7 +238,7 @@ class CaseReviewApp(App[None]):
         if self.save_document(document):
             self.notify(f"Saved to {document.review_path}")
 
-    def _resolve_conflict(self, document: ReviewDocument) -> None:
+    def _resolve_conflict(self, document: ReviewDocument, reason: str = "changed") -> None:
         from tui.screens.conflict_dialog import ConflictChoice, ConflictDialog
         from tui.store import InputFileError
 
@@ -263,7 +263,7 @@ class CaseReviewApp(App[None]):
                 self._tell(document)
                 self.notify("Reloaded the file on disk; ctrl+z brings your version back.")
 
-        self.push_screen(ConflictDialog(str(document.review_path)), decide)
+        self.push_screen(ConflictDialog(str(document.review_path), reason), decide)
 
     # ---- exporting --------------------------------------------------------------------------
 

@@ -21,13 +21,19 @@ class ConflictDialog(ModalScreen[ConflictChoice]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("conflict")
 
-    def __init__(self, path: str) -> None:
+    QUESTIONS: ClassVar[dict[str, str]] = {
+        "changed": "The review file changed on disk since it was loaded.",
+        "read_only": "The review file is read-only: someone protected it from changes.",
+    }
+
+    def __init__(self, path: str, reason: str = "changed") -> None:
         super().__init__()
         self._path = path
+        self._reason = reason
 
     def compose(self) -> ComposeResult:
         with Vertical(id="conflict-dialog"):
-            yield Static("The review file changed on disk since it was loaded.", id="conflict-question")
+            yield Static(self.QUESTIONS.get(self._reason, self.QUESTIONS["changed"]), id="conflict-question")
             yield Static(plain_line(self._path), id="conflict-path")
             yield Static(
                 "r       reload theirs (yours stay one ctrl+z away)\n"

@@ -9,9 +9,11 @@ can hold several documents at once, each with its own unsaved state.
 
 from __future__ import annotations
 
+import contextlib
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from tui.model.case import CaseRecord
 from tui.model.review import Review, new_review, now
@@ -33,9 +35,11 @@ class Saved:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """The file changed on disk since it was loaded: nothing was written; the reviewer chooses."""
+    """Nothing was written; the reviewer chooses: the file `changed` on disk since it was loaded,
+    or it is `read_only` (someone protected it)."""
 
     path: Path
+    reason: Literal["changed", "read_only"] = "changed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +93,7 @@ class ReviewDocument:
         """Unsaved work found in the recovery journal, to be offered back."""
         self.warnings = warnings
         """Problems met while opening that did not stop it (a damaged journal)."""
-        self._disk_fingerprint = fingerprint(review_path)
+        self._disk_fingerprint = self._fingerprint_or_none()
         """The review file's hash when loaded or last saved: a different one means someone else wrote it."""
 
     @classmethod
@@ -140,28 +144,57 @@ class ReviewDocument:
 
     # ---- saving ----------------------------------------------------------------------------
 
+    def _fingerprint_or_none(self) -> str | None:
+        try:
+            return fingerprint(self.review_path)
+        except OSError:
+            return None
+
     def changed_on_disk(self) -> bool:
-        """True when the review file is not what this document loaded or last saved."""
+        """True when the review file is not what this document loaded or last saved; raises `OSError`."""
         return fingerprint(self.review_path) != self._disk_fingerprint
 
-    def save(self, *, force: bool = False) -> SaveOutcome:
-        """Write the review; a file changed on disk since it was loaded is not overwritten unless `force`."""
-        if not force and self.changed_on_disk():
-            return Conflict(self.review_path)
+    def save(self, *, force: bool = False, read_only_too: bool = False) -> SaveOutcome:
+        """Write the review, unless something on disk says to ask first or makes it impossible.
+
+        A file changed on disk since it was loaded is not overwritten unless `force`; a file
+        with no write permission for anyone (protected on purpose) unless `read_only_too`.
+        What cannot be written (a folder in the file's place, a file that cannot be read, a
+        full disk) is `Failed`, with the reason, and nothing on disk or in memory changes.
+        """
+        path = self.review_path
         try:
-            write_review(self.review_path, self.session.review)
+            info = path.stat()
+        except FileNotFoundError:
+            info = None
         except OSError as error:
-            return Failed(self.review_path, error.strerror or str(error))
+            return Failed(path, error.strerror or str(error))
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            return Failed(path, "a folder is where the review file should be")
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            return Failed(path, "this is not a regular file")
+        if not force:
+            try:
+                if self.changed_on_disk():
+                    return Conflict(path, "changed")
+            except OSError as error:
+                return Failed(path, f"cannot read it to check nobody changed it: {error.strerror or error}")
+        if info is not None and not read_only_too and not stat.S_IMODE(info.st_mode) & 0o222:
+            return Conflict(path, "read_only")
+        try:
+            write_review(path, self.session.review)
+        except OSError as error:
+            return Failed(path, error.strerror or str(error))
         self.session.mark_saved()
-        self._disk_fingerprint = fingerprint(self.review_path)
+        self._disk_fingerprint = self._fingerprint_or_none()
         self.discard_journal()
-        return Saved(self.review_path)
+        return Saved(path)
 
     def save_as_new(self) -> SaveOutcome:
         """Write the review to a new file beside the old one, which is left untouched; the document follows it."""
         old_path = self.review_path
         self.review_path = next_free_review_path(old_path)
-        outcome = self.save(force=True)
+        outcome = self.save(force=True, read_only_too=True)
         if not isinstance(outcome, Saved):
             self.review_path = old_path
         return outcome
@@ -195,7 +228,8 @@ class ReviewDocument:
             remove_journal(self.review_path)
 
     def discard_journal(self) -> None:
-        remove_journal(self.review_path)
+        with contextlib.suppress(OSError):
+            remove_journal(self.review_path)
 
     # ---- exporting -----------------------------------------------------------------------------
 
