@@ -139,6 +139,10 @@ class CaseReviewApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._offer_recovery(self.documents[0])
 
+    def on_unmount(self) -> None:
+        for document in self.documents:
+            document.close()
+
     # ---- the open documents -----------------------------------------------------------------
 
     def add_document(self, document: ReviewDocument) -> None:

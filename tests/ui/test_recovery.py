@@ -17,7 +17,7 @@ from tui.app import JOURNAL_DELAY, CaseReviewApp
 from tui.model.review_session import ReviewSession
 from tui.screens.recovery_dialog import RecoveryDialog
 from tui.store import read_case
-from tui.store.journal import journal_path, read_journal
+from tui.store.journal import journals_of, read_journal
 from tui.store.review_file import read_review
 
 
@@ -33,7 +33,7 @@ async def test_a_change_reaches_the_journal_within_a_second_and_save_removes_it(
         await pilot.pause()
         await _add_note(pilot, "journalled")
         started = time.monotonic()
-        while not journal_path(review_path).exists() and time.monotonic() - started < 2:
+        while not journals_of(review_path) and time.monotonic() - started < 2:
             await pilot.pause(0.05)
         assert time.monotonic() - started < 1.0
         recovered, warning = read_journal(review_path, app.document.case)
@@ -41,7 +41,7 @@ async def test_a_change_reaches_the_journal_within_a_second_and_save_removes_it(
         assert [a.body for a in recovered.annotations] == ["journalled"]
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not journal_path(review_path).exists()
+        assert journals_of(review_path) == []
         assert JOURNAL_DELAY <= 1.0
 
 
@@ -52,7 +52,7 @@ async def _start_with_journal(tmp_path: Path) -> tuple[CaseReviewApp, Path]:
         await pilot.pause()
         await _add_note(pilot, "lost in a crash")
         await pilot.pause(JOURNAL_DELAY + 0.3)
-    assert journal_path(review_path).exists()
+    assert journals_of(review_path)
     case = read_case(SEED_CASE)
     recovered, _warning = read_journal(review_path, case)
     app = make_app(review_path=review_path)
@@ -79,7 +79,7 @@ async def test_restore_offer_d_discards(tmp_path: Path) -> None:
         await pilot.press("d")
         await pilot.pause()
         assert app.document.session.review.annotations == []
-        assert not journal_path(review_path).exists()
+        assert journals_of(review_path) == []
 
 
 def _drain(fd: int, seconds: float) -> bytes:
@@ -134,7 +134,7 @@ def test_sigkill_before_save_then_restore_finds_every_note(tmp_path: Path) -> No
         _type(fd, b"second note")
         os.write(fd, b"\x13")
         _drain(fd, 2.0)  # give the journal its second
-        assert journal_path(review_path).exists()
+        assert journals_of(review_path)
         assert not review_path.exists()
     finally:
         os.killpg(process.pid, signal.SIGKILL)
@@ -158,7 +158,7 @@ def test_sigkill_before_save_then_restore_finds_every_note(tmp_path: Path) -> No
         os.close(fd)
     saved = read_review(review_path, read_case(SEED_CASE))
     assert sorted(a.body for a in saved.annotations) == ["first note", "second note"]
-    assert not journal_path(review_path).exists()
+    assert journals_of(review_path) == []
 
 
 def test_session_restore_is_undoable() -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from tests.review_helpers import make_app, screen_text
 from tui.screens.conflict_dialog import ConflictDialog
-from tui.store.journal import journal_path, read_journal
+from tui.store.journal import journals_of, read_journal
 from tui.store.review_file import read_review
 
 
@@ -64,7 +64,7 @@ async def test_a_review_file_that_cannot_be_read(tmp_path: Path, monkeypatch: py
         assert "cannot read it to check nobody changed it: Permission denied" in _messages(app)
         assert app.document.dirty
         assert [a.body for a in read_review(review, app.document.case).annotations] == ["first"]
-        assert journal_path(review).exists()
+        assert journals_of(review)
 
 
 async def test_a_read_only_review_is_not_replaced_without_asking(tmp_path: Path) -> None:

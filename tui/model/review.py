@@ -8,6 +8,7 @@ the one order in which a review is always written.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
@@ -137,3 +138,23 @@ def new_review(case_id: str, case_sha256: str, reviewer: str) -> Review:
     stamp = now()
     header = ReviewHeader(case_id=case_id, case_sha256=case_sha256, reviewer=reviewer, created=stamp, updated=stamp)
     return Review(review=header)
+
+
+def merge_reviews(reviews: Sequence[Review]) -> Review:
+    """Several copies of one review's work (journals of several instances) as one: nothing is dropped.
+
+    Every note is kept, each at its latest edit; every checklist answer is kept, the later
+    copy's winning for the same item. The header is the most recently changed copy's.
+    """
+    if len(reviews) == 1:
+        return reviews[0]
+    by_time = sorted(reviews, key=lambda review: review.review.updated)
+    notes: dict[str, Annotation] = {}
+    answers: dict[str, ChecklistAnswer] = {}
+    for review in by_time:
+        for note in review.annotations:
+            if note.id not in notes or note.updated >= notes[note.id].updated:
+                notes[note.id] = note
+        for answer in review.checklist:
+            answers[answer.model_dump_json(exclude={"answer", "note"})] = answer
+    return by_time[-1].model_copy(update={"annotations": list(notes.values()), "checklist": list(answers.values())})

@@ -136,11 +136,13 @@ class ReviewSession:
         self.review = self._redo.pop()
         return True
 
-    def restore(self, review: Review) -> None:
-        """Take back work recovered from the journal, as one undoable change."""
+    def restore(self, review: Review, *, orphans: frozenset[str] | None = None) -> None:
+        """Take back work recovered from a journal or reloaded from disk, as one undoable change."""
         self._undo.append(self.review)
         self._redo.clear()
         self.review = review
+        if orphans is not None:
+            self.orphans = orphans
 
     def mark_saved(self) -> None:
         self.saved = self.review

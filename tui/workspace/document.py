@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from tui.model.anchoring import reanchor
 from tui.model.case import CaseRecord
-from tui.model.review import Review, new_review, now
+from tui.model.review import Review, merge_reviews, new_review, now
 from tui.model.review_session import ReviewSession, open_session
 from tui.store import InputFileError, read_case
 from tui.store.case_files import next_free_review_path, review_path_for
 from tui.store.errors import Problem
-from tui.store.journal import read_journal, remove_journal, write_journal
+from tui.store.journal import JournalSlot, remove_stale
 from tui.store.review_file import file_sha256, fingerprint, read_review, write_review
 
 if TYPE_CHECKING:
@@ -82,6 +83,8 @@ class ReviewDocument:
         reviewer: str,
         recovered: Review | None = None,
         warnings: tuple[str, ...] = (),
+        journal: JournalSlot | None = None,
+        stale_journals: tuple[Path, ...] = (),
     ) -> None:
         self.case = case
         self.case_path = case_path
@@ -92,7 +95,11 @@ class ReviewDocument:
         self.recovered = recovered
         """Unsaved work found in the recovery journal, to be offered back."""
         self.warnings = warnings
-        """Problems met while opening that did not stop it (a damaged journal)."""
+        """Problems met while opening that did not stop it (a damaged journal, another instance on the review)."""
+        self.journal = journal or JournalSlot(review_path)
+        """This instance's own journal: a save removes it, and nobody else's."""
+        self._stale_journals = stale_journals
+        """Journals of instances that ended before saving: `recovered` holds their work until restored or discarded."""
         self._disk_fingerprint = self._fingerprint_or_none()
         """The review file's hash when loaded or last saved: a different one means someone else wrote it."""
 
@@ -109,13 +116,25 @@ class ReviewDocument:
         review_path = review_path or review_path_for(case_path, case.id, reviewer)
         check_review_place(review_path)
         existing = read_review(review_path, case) if review_path.exists() else None
-        recovered, journal_warning = read_journal(review_path, case)
+        journal = JournalSlot(review_path)
+        recovered, journal_warning, stale = journal.read_stale(case)
         if existing is not None:
             session = open_session(case, case_sha256, existing)
         else:
             session = ReviewSession(new_review(case.id, case_sha256, reviewer))
-        if recovered is not None and existing is not None and recovered.ordered() == existing.ordered():
-            recovered = None
+        if recovered is not None and existing is not None:
+            # Offered on top of what is saved, so restoring can never take away a note saved since.
+            recovered = merge_reviews([existing, recovered])
+            if recovered.ordered() == existing.ordered():
+                recovered = None  # the journals hold nothing the saved file lacks
+                remove_stale(review_path, stale)
+                stale = []
+        warnings = [journal_warning] if journal_warning else []
+        for other in journal.others():
+            warnings.append(
+                f"{review_path.name} is also open in another case-review (since {other.since}): each keeps its own "
+                "unsaved notes, and a save asks before replacing what the other saved"
+            )
         return cls(
             case,
             case_path=case_path,
@@ -124,7 +143,9 @@ class ReviewDocument:
             review_path=review_path,
             reviewer=reviewer,
             recovered=recovered,
-            warnings=(journal_warning,) if journal_warning else (),
+            warnings=tuple(warnings),
+            journal=journal,
+            stale_journals=tuple(stale),
         )
 
     # ---- what the screens read -------------------------------------------------------------
@@ -192,44 +213,66 @@ class ReviewDocument:
 
     def save_as_new(self) -> SaveOutcome:
         """Write the review to a new file beside the old one, which is left untouched; the document follows it."""
-        old_path = self.review_path
+        old_path, old_journal = self.review_path, self.journal
         self.review_path = next_free_review_path(old_path)
+        self.journal = JournalSlot(self.review_path)
         outcome = self.save(force=True, read_only_too=True)
-        if not isinstance(outcome, Saved):
-            self.review_path = old_path
+        if isinstance(outcome, Saved):
+            old_journal.remove()  # its work is in the new file now
+            old_journal.release()
+        else:
+            self.journal.release()
+            self.review_path, self.journal = old_path, old_journal
         return outcome
 
     def reload(self) -> None:
         """Take the file on disk as it is now, as one undoable change; raises `InputFileError`."""
         theirs = read_review(self.review_path, self.case)
-        self.session.restore(theirs)
-        self.session.mark_saved()
+        placed, orphans = reanchor(self.case, theirs)
+        self.session.restore(placed, orphans=orphans)
+        self.session.saved = theirs
         self._disk_fingerprint = fingerprint(self.review_path)
 
     # ---- the recovery journal ----------------------------------------------------------------
 
     def restore_recovered(self) -> int:
-        """Take back the journalled work as one undoable change; returns how many notes it holds."""
+        """Take back the journalled work as one undoable change; returns how many notes it holds.
+
+        The work moves into this instance's own journal before the old journals are removed,
+        so at no moment is it only in memory.
+        """
         recovered, self.recovered = self.recovered, None
         if recovered is None:
             return 0
-        self.session.restore(recovered)
+        placed, orphans = reanchor(self.case, recovered)  # a journal may predate a change of the case text
+        self.session.restore(placed, orphans=orphans)
+        with contextlib.suppress(OSError):
+            self.write_journal()
+            remove_stale(self.review_path, list(self._stale_journals))
+            self._stale_journals = ()
         return len(recovered.annotations)
 
     def discard_recovered(self) -> None:
+        """The reviewer chose to throw away what the ended instances left."""
         self.recovered = None
-        self.discard_journal()
+        remove_stale(self.review_path, list(self._stale_journals))
+        self._stale_journals = ()
 
     def write_journal(self) -> None:
         """Journal the unsaved review (or remove a journal that holds nothing unsaved); raises `OSError`."""
         if self.session.dirty:
-            write_journal(self.review_path, self.session.review)
+            self.journal.write(self.session.review)
         else:
-            remove_journal(self.review_path)
+            self.journal.remove()
 
     def discard_journal(self) -> None:
+        """Remove this instance's journal (after a save, or when its changes are thrown away)."""
         with contextlib.suppress(OSError):
-            remove_journal(self.review_path)
+            self.journal.remove()
+
+    def close(self) -> None:
+        """The instance ends: let others know (a journal of unsaved work stays, to be offered next time)."""
+        self.journal.release()
 
     # ---- exporting -----------------------------------------------------------------------------
 
