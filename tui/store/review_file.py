@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TypeVar, cast
 
 import tomli_w
 
 from tui.model.case import CaseRecord
+from tui.model.consensus_review import ConsensusReview
 from tui.model.review import Review
 from tui.store.atomic import write_atomic
 from tui.store.errors import InputFileError, Problem
@@ -25,9 +27,24 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+R = TypeVar("R", bound=Review)
+
+
 def read_review(path: Path, case: CaseRecord) -> Review:
     """The review at `path`, which must be a review of `case`; raises `InputFileError`."""
-    review = read_toml_model(path, Review, limit=MAX_REVIEW_BYTES, what="review file")
+    return _read_review_as(path, case, Review)
+
+
+def read_consensus(path: Path, case: CaseRecord) -> ConsensusReview:
+    """The consensus review at `path`, with the provenance of its decisions; raises `InputFileError`.
+
+    Any review file reads as one (with no decisions), so a consensus can start from a copy.
+    """
+    return _read_review_as(path, case, ConsensusReview)
+
+
+def _read_review_as(path: Path, case: CaseRecord, model: type[R]) -> R:
+    review = read_toml_model(path, model, limit=MAX_REVIEW_BYTES, what="review file")
     if review.review.case_id != case.id:
         raise InputFileError(
             path,
@@ -50,17 +67,27 @@ def _entry_to_toml(table: str, entry: dict[str, object]) -> str:
     return f"[[{table}]]\n" + tomli_w.dumps(exact) + tomli_w.dumps(prose, multiline_strings=True)
 
 
+def _decision_to_toml(entry: dict[str, object]) -> str:
+    """A `[[provenance]]` table, then one `[[provenance.sources]]` a reviewer, each key on its own line."""
+    sources = cast(list[dict[str, object]], entry.pop("sources", []))
+    chunks = [_entry_to_toml("provenance", entry)]
+    chunks.extend(_entry_to_toml("provenance.sources", source) for source in sources)
+    return "\n".join(chunks)
+
+
 def review_to_toml(review: Review) -> str:
     """The review as TOML text, in its one stable order (see `Review.ordered`).
 
-    Each annotation and checklist answer is written as its own `[[table]]`, its prose last.
-    tomli-w alone would write a whole array inline whenever every entry happens to fit on one
-    line, so one longer note would rewrite every line of the array: bad for diffs and merges.
+    Each annotation, checklist answer and consensus decision (`provenance`, only in a
+    consensus review) is written as its own `[[table]]`, its prose last. tomli-w alone would
+    write a whole array inline whenever every entry happens to fit on one line, so one longer
+    note would rewrite every line of the array: bad for diffs and merges.
     """
     data = review.ordered().model_dump(mode="python", exclude_none=True)
     chunks = [tomli_w.dumps({"review": data["review"]})]
     for table in ("annotations", "checklist"):
         chunks.extend(_entry_to_toml(table, entry) for entry in data.get(table, []))
+    chunks.extend(_decision_to_toml(entry) for entry in data.get("provenance", []))
     return "\n".join(chunks)
 
 
