@@ -86,7 +86,8 @@ class AgreementReport:
     span_overlapping: Figure
     pairs: tuple[PairFigures, ...]
     places: int
-    disagreements: int
+    disagreements: tuple[int, int, int]
+    """Places where the reviewers disagree: in all, on checklist answers, on notes (a place may count in both)."""
     orphans: tuple[OrphanNote, ...]
 
     @property
@@ -170,6 +171,10 @@ def agreement_report(comparison: Comparison) -> AgreementReport:
         span_overlapping=mean_figure((p.span_overlapping for p in pairs), empty_reason=NO_SPANS),
         pairs=tuple(pairs),
         places=len(comparison.places),
-        disagreements=len(comparison.disagreements()),
+        disagreements=(
+            len(comparison.disagreements()),
+            sum(1 for place in comparison.places if place.answers_disagree),
+            sum(1 for place in comparison.places if place.notes_disagree),
+        ),
         orphans=tuple(OrphanNote(name, note) for name, note in comparison.orphan_notes()),
     )

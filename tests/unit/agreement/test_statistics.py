@@ -95,14 +95,13 @@ def test_weighted_kappa_on_words_matches_the_same_table_in_numbers() -> None:
     assert cohen_kappa(pairs).value == pytest.approx(0.4842, abs=5e-5)
 
 
-def test_alpha_for_two_reviewers_without_missing_answers_is_close_to_kappa() -> None:
-    """With two coders and no missing data alpha differs from Scott's pi only by a factor (n-1)/n (Krippendorff 2011)."""
+def test_alpha_for_two_reviewers_without_missing_answers_follows_scotts_pi() -> None:
+    """Krippendorff (2011): with two coders and no missing data, alpha = 1 - (1 - pi) (n - 1) / n, where pi is
+    Scott's pi and n the number of values; for the SAS table pi = (13/19 - 610/1444) / (1 - 610/1444)."""
     pairs = _pairs_from_table(SAS_TABLE)
     n = 2 * len(pairs)
-    alpha = krippendorff_alpha(pairs).value
-    assert alpha is not None
-    scott_pi = 1 - (1 - alpha) * (n - 1) / n
-    assert 0.4 < scott_pi < 0.5
+    scott_pi = (13 / 19 - 610 / 1444) / (1 - 610 / 1444)
+    assert krippendorff_alpha(pairs).value == pytest.approx(1 - (1 - scott_pi) * (n - 1) / n)
 
 
 # ---- edge cases: a figure or a reason, never NaN, never an exception -----------------------
