@@ -36,10 +36,14 @@ class ConsensusReview(Review):
 
 
 def as_consensus(review: Review) -> ConsensusReview:
-    """`review` as a consensus review (a plain review has no decisions yet)."""
+    """`review` as a consensus review: a plain review has no decisions yet (or, once `Review` holds the
+    table, keeps its own)."""
     if isinstance(review, ConsensusReview):
         return review
-    return ConsensusReview(review=review.review, annotations=review.annotations, checklist=review.checklist)
+    decisions: list[Decision] = getattr(review, "provenance", [])
+    return ConsensusReview(
+        review=review.review, annotations=review.annotations, checklist=review.checklist, provenance=decisions
+    )
 
 
 def new_consensus_review(case_id: str, case_sha256: str) -> ConsensusReview:
