@@ -2,7 +2,7 @@
 
 Every reviewer starts from one hidden "true" review (checklist answers, notes on sentences
 and table rows) and keeps each part of it with probability `agreement`, otherwise answers
-differently, picks another kind, marks a slightly shorter span, or leaves it out; some
+differently, picks another kind, marks a slightly shorter span (at most 40% of the time), or leaves it out; some
 items go unanswered. Everything is drawn from `random.Random(seed)`, ids and dates
 included, so a seed always gives the same files and the same figures.
 
@@ -83,7 +83,8 @@ def reviewer_review(
         end = true_end
         if start is not None and true_end is not None:
             # Now and then a shorter selection of the same sentence: overlapping, not exact.
-            shorter = max(start + 1, true_end - rng.randint(3, 12)) if rng.random() < 0.4 else true_end
+            shorten = rng.random() < min(0.4, 2 * (1 - agreement))
+            shorter = max(start + 1, true_end - rng.randint(3, 12)) if shorten else true_end
             section = case.section(target_id)
             quote, prefix, suffix = text_quote(section.text if section else "", start, shorter)
             end = shorter
