@@ -14,7 +14,7 @@ from tests.agreement_helpers import make_reviews, write_reviews
 from tests.conftest import SEED_CASE, RunCli, textual_modules_after
 from tui.agreement.alignment import compare
 from tui.agreement.report import agreement_report
-from tui.export.agreement import number, percent
+from tui.export.agreement_tables import number, percent
 from tui.store import read_case
 from tui.store.case_files import consensus_path_for, review_path_for
 from tui.store.review_file import file_sha256, read_review, write_review

@@ -7,7 +7,7 @@ policy forbids scripts, as the notes page's does.
 from __future__ import annotations
 
 from tui.agreement.report import AgreementReport
-from tui.export.agreement import Table, agreement_tables
+from tui.export.agreement_tables import Table, agreement_tables
 from tui.export.html_page import escape_line, html_document
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.agreement.report import AgreementReport
-from tui.export.agreement import agreement_tables
+from tui.export.agreement_tables import agreement_tables
 from tui.export.markdown import inline, table
 
 

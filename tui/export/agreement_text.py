@@ -7,7 +7,7 @@ escape sequence in a reviewer's name is shown as `␛`, never acted on by the te
 from __future__ import annotations
 
 from tui.agreement.report import AgreementReport
-from tui.export.agreement import Table, agreement_tables
+from tui.export.agreement_tables import Table, agreement_tables
 from tui.safe_text import sanitize_line
 
 

@@ -8,7 +8,8 @@ from markdown_it import MarkdownIt
 from tests.unit.agreement.builders import answer, review, row_note, span_note
 from tui.agreement.alignment import compare
 from tui.agreement.report import ALL_CHECKLISTS, agreement_report
-from tui.export.agreement import AGREEMENT_FORMATS, agreement_tables, render_agreement
+from tui.export.agreement import AGREEMENT_FORMATS, render_agreement
+from tui.export.agreement_tables import agreement_tables
 from tui.model.case import CaseRecord
 
 
