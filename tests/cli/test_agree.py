@@ -13,8 +13,10 @@ from markdown_it import MarkdownIt
 from tests.agreement_helpers import make_reviews, write_reviews
 from tests.conftest import SEED_CASE, RunCli, textual_modules_after
 from tui.agreement.alignment import compare
+from tui.agreement.consensus import start_consensus
 from tui.agreement.report import agreement_report
 from tui.export.agreement_tables import number, percent
+from tui.model.case import CaseRecord
 from tui.store import read_case
 from tui.store.case_files import consensus_path_for, review_path_for
 from tui.store.review_file import file_sha256, read_review, write_review
@@ -203,6 +205,21 @@ def test_a_malformed_review_is_reported_at_its_place(case_dir: Path, run_cli: Ru
     result = run_cli("agree", _case(case_dir))
     assert result.returncode == 1
     assert f"{written[1]}: checklist[" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_validate_accepts_a_consensus_file(seed_case: CaseRecord, tmp_path: Path, run_cli: RunCli) -> None:
+    shutil.copyfile(SEED_CASE, tmp_path / SEED_CASE.name)
+    reviews = [read_review(p, seed_case) for p in write_reviews(tmp_path / SEED_CASE.name, 2)]
+    session = start_consensus(compare(seed_case, reviews), None, case_sha256="0" * 64, decided_by="Carla")
+    assert session.accept_agreed() > 0
+    path = consensus_path_for(tmp_path / SEED_CASE.name, seed_case.id)
+    write_review(path, session.review)
+    result = run_cli("validate", path)
+    assert result.returncode == 0, result.stdout
+    # A consensus whose provenance is damaged is reported at its place.
+    path.write_text(path.read_text(encoding="utf-8").replace('decision = "agreed"', 'decision = "maybe"', 1))
+    bad = run_cli("validate", path)
+    assert bad.returncode == 1 and ": provenance[" in bad.stdout and ".decision: " in bad.stdout
 
 
 def test_agree_does_not_import_textual(case_dir: Path) -> None:

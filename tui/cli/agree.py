@@ -68,28 +68,6 @@ def format_for(export_format: str | None, output: Path | None) -> AgreementForma
     return SUFFIX_FORMATS[suffix]
 
 
-def _select(found: dict[str, str], wanted: list[str] | None) -> list[str]:
-    """The reviews to compare (keys of `found`, file name part -> reviewer), in the order asked.
-
-    A name matches a review file's name part (`ana-sousa`) or its reviewer (`Ana Sousa`), in any case;
-    an unknown one is a `UsageError` naming the reviews there are.
-    """
-    from tui.store.case_files import safe_reviewer_name
-
-    if wanted is None:
-        return list(found)
-    chosen: list[str] = []
-    for name in dict.fromkeys(wanted):
-        slug = safe_reviewer_name(name)
-        match = next((key for key, reviewer in found.items() if slug in (key, safe_reviewer_name(reviewer))), None)
-        if match is None:
-            known = ", ".join(found) or "none"
-            raise UsageError(f"no review by {name!r} beside the case (reviews found: {known})")
-        if match not in chosen:
-            chosen.append(match)
-    return chosen
-
-
 def _check_output(output: Path, inputs: list[Path]) -> None:
     """Refuse an output that is an input of this command, a folder, or anything but a regular file or a new path."""
     if output.exists() and not output.is_file():
@@ -107,32 +85,32 @@ def run_agree(
     output: Path | None = None,
 ) -> int:
     """Compare the reviews of `case` and write the figures; return the exit code."""
-    from tui.agreement.alignment import compare
     from tui.agreement.report import agreement_report
     from tui.export.agreement import render_agreement
-    from tui.store import InputFileError, read_case
+    from tui.store import InputFileError
     from tui.store.atomic import write_atomic
-    from tui.store.case_files import CaseChoiceError, consensus_path_for, resolve_case_path, reviewer_slug, reviews_of
-    from tui.store.review_file import file_sha256, read_review
+    from tui.store.case_files import CaseChoiceError, resolve_case_path
+    from tui.workspace.review_set import ReviewerChoiceError, read_review_set
 
     try:
         path = resolve_case_path(case)
     except CaseChoiceError as error:
         raise UsageError(str(error)) from None
     try:
-        record = read_case(path)
-        files = reviews_of(path, record.id)
-        reviews = {reviewer_slug(file, record.id): read_review(file, record) for file in files}
+        found = read_review_set(path)
     except InputFileError as error:
         return report_input_error(error, sys.stderr)
-    chosen = _select({key: review.review.reviewer for key, review in reviews.items()}, reviewers)
+    try:
+        chosen = found.choose(reviewers)
+    except ReviewerChoiceError as error:
+        raise UsageError(str(error)) from None
     if output is not None:
-        _check_output(output, [path, *files, consensus_path_for(path, record.id)])
+        _check_output(output, [path, *found.files.values(), found.consensus_path])
     if len(chosen) < 2:
-        found = f"{len(chosen)} review{'' if len(chosen) == 1 else 's'}"
-        print_error(f"{path}: {found} of this case beside it; agreement needs two or more")
+        count = f"{len(chosen)} review{'' if len(chosen) == 1 else 's'}"
+        print_error(f"{path}: {count} of this case beside it; agreement needs two or more")
         return EXIT_PROBLEMS
-    comparison = compare(record, [reviews[key] for key in chosen], case_sha256=file_sha256(path))
+    comparison = found.compare(chosen)
     data = render_agreement(export_format, agreement_report(comparison)).encode("utf-8")
     if output is None:
         sys.stdout.flush()

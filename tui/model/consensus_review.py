@@ -2,8 +2,9 @@
 
 `ConsensusReview` is `Review` plus the optional `provenance` table (see `provenance.py`).
 It is a subclass only until `Review` itself holds the table: `Review` forbids unknown
-keys, so until then the app reads a consensus file with decisions in it as this model
-(`store.review_file.read_consensus`), not as `Review`. Once `review.py` has the field
+keys, so until then a consensus file is read as this model (`store.review_file.review_model_for`
+picks it for `ID.consensus.review.toml` and its journal, so `ReviewDocument` opens, saves and
+journals a consensus like any review). Once `review.py` has the field
 (`provenance: list[Decision] = Field(default_factory=list, max_length=100_000)`, sorted
 by `place` in `ordered()`), this class can become `ConsensusReview = Review`.
 """

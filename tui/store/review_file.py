@@ -16,6 +16,7 @@ from tui.model.case import CaseRecord
 from tui.model.consensus_review import ConsensusReview
 from tui.model.review import Review
 from tui.store.atomic import write_atomic
+from tui.store.case_files import CONSENSUS_NAME, REVIEW_SUFFIX
 from tui.store.errors import InputFileError, Problem
 from tui.store.toml_file import read_toml_model
 
@@ -30,9 +31,21 @@ def file_sha256(path: Path) -> str:
 R = TypeVar("R", bound=Review)
 
 
+def review_model_for(path: Path) -> type[Review]:
+    """The model a review file is read as: a consensus review (and its journal) may hold `[[provenance]]`.
+
+    Once `Review` itself holds the provenance table this is `Review` for every file.
+    """
+    return ConsensusReview if f".{CONSENSUS_NAME}{REVIEW_SUFFIX}" in path.name else Review
+
+
 def read_review(path: Path, case: CaseRecord) -> Review:
-    """The review at `path`, which must be a review of `case`; raises `InputFileError`."""
-    return _read_review_as(path, case, Review)
+    """The review at `path`, which must be a review of `case`; raises `InputFileError`.
+
+    `ID.consensus.review.toml` reads as a `ConsensusReview`, so the app opens, saves and journals
+    a consensus like any review.
+    """
+    return _read_review_as(path, case, review_model_for(path))
 
 
 def read_consensus(path: Path, case: CaseRecord) -> ConsensusReview:
