@@ -13,7 +13,20 @@ and the exports hand in models and get models back.
 """
 
 from tui.agreement.alignment import AlignedPlace, AtPlace, Comparison, align, compare
+from tui.agreement.consensus import ConsensusSession, DecisionError, start_consensus
 from tui.agreement.figure import Figure
 from tui.agreement.report import AgreementReport, agreement_report
 
-__all__ = ["AgreementReport", "AlignedPlace", "AtPlace", "Comparison", "Figure", "agreement_report", "align", "compare"]
+__all__ = [
+    "AgreementReport",
+    "AlignedPlace",
+    "AtPlace",
+    "Comparison",
+    "ConsensusSession",
+    "DecisionError",
+    "Figure",
+    "agreement_report",
+    "align",
+    "compare",
+    "start_consensus",
+]

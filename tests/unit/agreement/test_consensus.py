@@ -67,6 +67,7 @@ def test_choose_one_reviewer_at_a_checklist_item(seed_case: CaseRecord) -> None:
     assert decision.decided_by == "Carla"
     assert [(s.reviewer, s.answer) for s in decision.sources] == [("Ana", "no"), ("Ben", "yes")]
     assert session.decision(place) == decision
+    assert session.decisions() == {place.ident: decision}
     assert place not in session.undecided()
     # Deciding again replaces the first decision and its answer.
     session.choose(place, ["Ana"])
