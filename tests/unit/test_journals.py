@@ -1,4 +1,4 @@
-"""Two instances on one review: each journals its own work, no save removes the other's, a dead one's is offered back."""
+"""Two instances on one review: each journals its own work, no save removes the other's, a dead one's comes back."""
 
 from __future__ import annotations
 

@@ -27,14 +27,13 @@ def main(args: list[str]) -> int:
 
 def _validate_review(path: Path, out: TextIO) -> int:
     """Check a review file: its own format, and against its case when the case sits beside it."""
-    from tui.model.review import Review
     from tui.safe_text import sanitize_line
     from tui.store import InputFileError, read_case
-    from tui.store.review_file import MAX_REVIEW_BYTES, read_review
+    from tui.store.review_file import MAX_REVIEW_BYTES, read_review, review_model_for
     from tui.store.toml_file import read_toml_model
 
     try:
-        review = read_toml_model(path, Review, limit=MAX_REVIEW_BYTES, what="review file")
+        review = read_toml_model(path, review_model_for(path), limit=MAX_REVIEW_BYTES, what="review file")
         case_path = path.parent / f"{review.review.case_id}.toml"
         if case_path.is_file():
             read_review(path, read_case(case_path))

@@ -24,13 +24,18 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
-def _text(value: str) -> str:
+def escape_text(value: str) -> str:
     """Untrusted text, escaped for HTML content and attribute values alike; control characters made visible."""
     return html.escape(sanitize_text(value), quote=True)
 
 
-def _line(value: str) -> str:
+def escape_line(value: str) -> str:
+    """Untrusted text kept on one line (line breaks made visible), escaped as `escape_text` does."""
     return html.escape(sanitize_line(value), quote=True)
+
+
+_text = escape_text
+_line = escape_line
 
 
 def _time(moment: datetime) -> str:
@@ -313,18 +318,27 @@ def _orphans(notes: ReviewNotes) -> str:
     )
 
 
-def render_html(notes: ReviewNotes) -> str:
-    """The whole page, one file, nothing loaded from elsewhere."""
-    case_text = "".join(_section(notes, section) for section in notes.case.sections)
+def html_document(title: str, body: str) -> str:
+    """A whole page around `body` (our own markup): the stylesheet inline, the policy that forbids scripts and
+    requests, nothing loaded from elsewhere. `title` is untrusted text."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="case-review">\n'
-        f"<title>Review of {_line(notes.case.title)}</title>\n"
+        f"<title>{_line(title)}</title>\n"
         f"<style>\n{_stylesheet()}</style>\n</head>\n<body>\n"
+        f"{body}</body>\n</html>\n"
+    )
+
+
+def render_html(notes: ReviewNotes) -> str:
+    """The whole page, one file, nothing loaded from elsewhere."""
+    case_text = "".join(_section(notes, section) for section in notes.case.sections)
+    return html_document(
+        f"Review of {notes.case.title}",
         f"{_header(notes)}\n<main>\n{_summary(notes)}\n"
         f'<section id="case-text"><h2>The case</h2>{case_text}</section>\n'
-        f"{_tables(notes)}\n{_orphans(notes)}\n</main>\n</body>\n</html>\n"
+        f"{_tables(notes)}\n{_orphans(notes)}\n</main>\n",
     )

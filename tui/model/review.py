@@ -16,6 +16,7 @@ from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from tui.model.base import StrictModel
 from tui.model.case import NonEmpty, Slug
+from tui.model.provenance import Decision
 
 TargetKind = Literal["section", "medication", "pain_score", "timeline", "checklist"]
 AnnotationKind = Literal["comment", "question", "concern", "error", "praise"]
@@ -117,6 +118,12 @@ class Review(StrictModel):
     review: ReviewHeader
     annotations: list[Annotation] = Field(default_factory=list, max_length=100_000)
     checklist: list[ChecklistAnswer] = Field(default_factory=list, max_length=10_000)
+    provenance: list[Decision] = Field(default_factory=list, max_length=100_000)
+    """Consensus reviews only: how each place was decided (see `provenance.py`)."""
+
+    def decision_at(self, place: str) -> Decision | None:
+        """The consensus decision made at a place, if any."""
+        return next((d for d in self.provenance if d.place == place), None)
 
     def ordered(self) -> Review:
         """The same review in its one written order: annotations by id, answers by checklist and item."""
@@ -124,6 +131,7 @@ class Review(StrictModel):
             update={
                 "annotations": sorted(self.annotations, key=lambda a: a.id),
                 "checklist": sorted(self.checklist, key=lambda c: (c.checklist, _item_key(c.item))),
+                "provenance": sorted(self.provenance, key=lambda d: d.place),
             }
         )
 

@@ -92,6 +92,14 @@ class ReviewSession:
         header = review.review.model_copy(update={"updated": now()})
         self.review = review.model_copy(update={"review": header})
 
+    def replace(self, review: Review) -> None:
+        """Make `review` the current review as one undoable change.
+
+        For changes that touch many entries at once (a consensus decision, accepting every
+        agreed item): one `ctrl+z` takes back the whole of it.
+        """
+        self._replace(review)
+
     def add(self, annotation: Annotation) -> None:
         self._replace(self.review.model_copy(update={"annotations": [*self.review.annotations, annotation]}))
 

@@ -17,6 +17,8 @@ import platformdirs
 from tui.resources import default_case_path, is_bundled
 
 REVIEW_SUFFIX = ".review.toml"
+CONSENSUS_NAME = "consensus"
+"""`ID.consensus.review.toml`: the team's consensus review, beside the reviewers' own files."""
 DATA_DIR_ENV = "CASE_REVIEW_DATA_DIR"
 """Overrides the platform's user data folder: for tests and portable installs."""
 
@@ -95,15 +97,31 @@ def reviews_of(case_path: Path, case_id: str) -> list[Path]:
     """Every reviewer's review file of a case (`ID.REVIEWER.review.toml`), by file name.
 
     Looks beside the case and in the user data folder, where reviews of read-only cases go;
-    journals and temporary files (hidden) are not reviews.
+    journals and temporary files (hidden) are not reviews, and the consensus review is no
+    reviewer's (`consensus_path_for` finds it).
     """
     folders = dict.fromkeys([case_path.resolve().parent, review_folder(case_path)])
+    consensus = f"{case_id}.{CONSENSUS_NAME}{REVIEW_SUFFIX}"
     found: dict[str, Path] = {}
     for folder in folders:
         for path in sorted(folder.glob(f"{case_id}.*{REVIEW_SUFFIX}")):
-            if path.is_file() and not path.name.startswith("."):
+            if path.is_file() and not path.name.startswith(".") and path.name != consensus:
                 found.setdefault(path.name, path)
     return [found[name] for name in sorted(found)]
+
+
+def reviewer_slug(review_path: Path, case_id: str) -> str:
+    """The reviewer part of a review file's name: `x.ana-sousa.review.toml` -> `ana-sousa`."""
+    return review_path.name.removeprefix(f"{case_id}.").removesuffix(REVIEW_SUFFIX)
+
+
+def consensus_path_for(case_path: Path, case_id: str) -> Path:
+    """The consensus review of a case, `ID.consensus.review.toml`, where the reviewers' files are written."""
+    return review_folder(case_path) / f"{case_id}.{CONSENSUS_NAME}{REVIEW_SUFFIX}"
+
+
+def is_consensus_file(path: Path) -> bool:
+    return path.name.endswith(f".{CONSENSUS_NAME}{REVIEW_SUFFIX}")
 
 
 def review_path_for(case_path: Path, case_id: str, reviewer: str) -> Path:

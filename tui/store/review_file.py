@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import cast
 
 import tomli_w
 
@@ -25,6 +26,11 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def review_model_for(_path: Path) -> type[Review]:
+    """The model every review file is read as (a consensus file too: `Review` holds `provenance`)."""
+    return Review
+
+
 def read_review(path: Path, case: CaseRecord) -> Review:
     """The review at `path`, which must be a review of `case`; raises `InputFileError`."""
     review = read_toml_model(path, Review, limit=MAX_REVIEW_BYTES, what="review file")
@@ -34,6 +40,14 @@ def read_review(path: Path, case: CaseRecord) -> Review:
             [Problem(f"a review of case {review.review.case_id!r}, not of {case.id!r}", field_path="review.case_id")],
         )
     return review
+
+
+def read_consensus(path: Path, case: CaseRecord) -> Review:
+    """The consensus review at `path`, with the provenance of its decisions; raises `InputFileError`.
+
+    Any review file reads as one (with no decisions), so a consensus can start from a copy.
+    """
+    return read_review(path, case)
 
 
 MULTILINE_KEYS = ("body", "note")
@@ -50,17 +64,27 @@ def _entry_to_toml(table: str, entry: dict[str, object]) -> str:
     return f"[[{table}]]\n" + tomli_w.dumps(exact) + tomli_w.dumps(prose, multiline_strings=True)
 
 
+def _decision_to_toml(entry: dict[str, object]) -> str:
+    """A `[[provenance]]` table, then one `[[provenance.sources]]` a reviewer, each key on its own line."""
+    sources = cast(list[dict[str, object]], entry.pop("sources", []))
+    chunks = [_entry_to_toml("provenance", entry)]
+    chunks.extend(_entry_to_toml("provenance.sources", source) for source in sources)
+    return "\n".join(chunks)
+
+
 def review_to_toml(review: Review) -> str:
     """The review as TOML text, in its one stable order (see `Review.ordered`).
 
-    Each annotation and checklist answer is written as its own `[[table]]`, its prose last.
-    tomli-w alone would write a whole array inline whenever every entry happens to fit on one
-    line, so one longer note would rewrite every line of the array: bad for diffs and merges.
+    Each annotation, checklist answer and consensus decision (`provenance`, only in a
+    consensus review) is written as its own `[[table]]`, its prose last. tomli-w alone would
+    write a whole array inline whenever every entry happens to fit on one line, so one longer
+    note would rewrite every line of the array: bad for diffs and merges.
     """
     data = review.ordered().model_dump(mode="python", exclude_none=True)
     chunks = [tomli_w.dumps({"review": data["review"]})]
     for table in ("annotations", "checklist"):
         chunks.extend(_entry_to_toml(table, entry) for entry in data.get(table, []))
+    chunks.extend(_decision_to_toml(entry) for entry in data.get("provenance", []))
     return "\n".join(chunks)
 
 

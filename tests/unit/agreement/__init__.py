@@ -1,0 +1,1 @@
+"""Agreement among reviewers: statistics, alignment, consensus."""
