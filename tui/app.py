@@ -293,9 +293,13 @@ class CaseReviewApp(App[None]):
     def export_notes(self, document: ReviewDocument, export_format: ExportFormat, path: Path) -> bool:
         """Write the review notes atomically; say where, or why not (nothing else changes on failure)."""
         from tui.export import FORMAT_TITLES
+        from tui.store.outputs import OutputRefused
 
         try:
             written = document.export(export_format, path)
+        except OutputRefused as refused:
+            self.notify(f"Not exported: {path}: {refused}", severity="error")
+            return False
         except OSError as error:
             reason = error.strerror or str(error)
             self.notify(f"Not exported: {path}: {reason}", severity="error")

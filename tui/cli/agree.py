@@ -69,12 +69,12 @@ def format_for(export_format: str | None, output: Path | None) -> AgreementForma
 
 
 def _check_output(output: Path, inputs: list[Path]) -> None:
-    """Refuse an output that is an input of this command, a folder, or anything but a regular file or a new path."""
-    if output.exists() and not output.is_file():
-        raise UsageError(f"{output}: not a regular file; name a new file or a file to replace")
-    resolved = output.resolve()
-    if any(resolved == path.resolve() for path in inputs):
-        raise UsageError(f"{output}: is an input of this command; name another file")
+    from tui.store.outputs import OutputRefused, check_output
+
+    try:
+        check_output(output, inputs)
+    except OutputRefused as error:
+        raise UsageError(f"{output}: cannot write the agreement figures: {error}") from None
 
 
 def run_agree(

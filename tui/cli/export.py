@@ -62,6 +62,7 @@ def run_export(
     from tui.store import InputFileError, read_case
     from tui.store.atomic import write_atomic
     from tui.store.case_files import CaseChoiceError, resolve_case_path, review_path_for
+    from tui.store.outputs import OutputRefused, check_output
     from tui.store.review_file import file_sha256, read_review
 
     chosen = format_for(export_format, output)
@@ -88,8 +89,11 @@ def run_export(
         sys.stdout.buffer.flush()
         return EXIT_OK
     try:
-        if output.is_dir():
-            raise IsADirectoryError(f"{output} is a folder")
+        check_output(output, [path, *([review_path] if review_path is not None else [])])
+    except OutputRefused as error:
+        print_error(f"{output}: cannot write the export: {error}")
+        return EXIT_USAGE
+    try:
         write_atomic(output, data)
     except OSError as error:
         reason = error.strerror or str(error)

@@ -14,6 +14,7 @@ and check that the previous file is untouched and nothing is left behind.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -36,6 +37,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     Any exception before the rename removes the temporary file and is re-raised.
     """
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    _refuse_what_is_not_a_file(target)
     mode = _mode_for(target)
     fd, temporary = _mkstemp(dir=target.parent, prefix="." + target.name + ".", suffix=".tmp")
     open_fd: int | None = fd
@@ -54,6 +56,17 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(temporary)
         raise
     _fsync_folder(target.parent)
+
+
+def _refuse_what_is_not_a_file(target: Path) -> None:
+    """A device, a pipe or a folder is never replaced by a file (as root, `/dev/null` would have been)."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise IsADirectoryError(errno.EISDIR, f"is {kind}; only a file is replaced", str(target))
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -22,7 +22,7 @@ from tui.model.review_session import ReviewSession, open_session
 from tui.store import InputFileError, read_case
 from tui.store.case_files import next_free_review_path, review_path_for
 from tui.store.errors import Problem
-from tui.store.journal import JournalSlot, remove_stale
+from tui.store.journal import JournalSlot, journals_of, remove_stale
 from tui.store.review_file import file_sha256, fingerprint, read_review, write_review
 
 if TYPE_CHECKING:
@@ -286,8 +286,14 @@ class ReviewDocument:
         return render(export_format, build_review_notes(self.case, self.session.review, exported=now()))
 
     def export(self, export_format: ExportFormat, path: Path) -> Path:
-        """Write the notes atomically to `path`; returns where they went; raises `OSError`."""
-        from tui.store.atomic import write_atomic
+        """Write the notes atomically to `path`; returns where they went.
 
+        Raises `OutputRefused` for the case, the review, a journal or anything but a regular file,
+        and `OSError` when the write fails.
+        """
+        from tui.store.atomic import write_atomic
+        from tui.store.outputs import check_output
+
+        check_output(path, [self.case_path, self.review_path, *journals_of(self.review_path)])
         write_atomic(path, self.export_text(export_format).encode("utf-8"))
         return path.resolve()
