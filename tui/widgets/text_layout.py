@@ -11,7 +11,7 @@ import itertools
 import re
 from bisect import bisect_right
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 
 _WORD = re.compile(r"\S+")
 
@@ -28,29 +28,54 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
 
 
 def _wrap_line(line: str, width: int) -> list[tuple[int, int]]:
-    """Spans of one hard line; each span runs to the start of the next so no character is lost."""
+    """Spans of one hard line; each span runs to the start of the next so no character is lost.
+
+    Greedy by cells, in one pass: the running width of the current line is carried from word
+    to word, and a word wider than a line is cut by walking its characters once. (Measuring
+    the rest of the line again at each cut made a one-megabyte word take most of a minute.)
+    """
     breaks: list[int] = [0]
-    line_start = 0
+    line_start = column = previous_end = 0
     for match in _WORD.finditer(line):
         word_start, word_end = match.span()
-        if word_start > line_start and cell_len(line[line_start:word_end]) > width:
+        gap = _cells(line, previous_end, word_start)
+        word = _cells(line, word_start, word_end)
+        if word_start > line_start and column + gap + word > width:
             breaks.append(word_start)
-            line_start = word_start
-        while cell_len(line[line_start:word_end]) > width:  # a word longer than a line is cut
-            cut = _cut_at_cells(line, line_start, width)
-            breaks.append(cut)
-            line_start = cut
+            line_start, column = word_start, 0
+        else:
+            column += gap
+        if column + word <= width:
+            column += word
+        else:
+            line_start, column = _cut_word(line, word_start, word_end, line_start, column, width, breaks)
+        previous_end = word_end
     breaks.append(len(line))
     return [(start, end) for start, end in itertools.pairwise(breaks)] or [(0, 0)]
 
 
-def _cut_at_cells(line: str, start: int, width: int) -> int:
-    cells = 0
-    for index in range(start, len(line)):
-        cells += cell_len(line[index])
-        if cells > width:
-            return max(index, start + 1)
-    return len(line)
+def _cut_word(  # noqa: PLR0917 - the state of one pass, handed over and back
+    line: str, index: int, end: int, line_start: int, column: int, width: int, breaks: list[int]
+) -> tuple[int, int]:
+    """Cut `line[index:end]` where the lines fill up; returns the last line's start and width."""
+    while index < end:
+        cells = get_character_cell_size(line[index])
+        if column + cells > width:
+            cut = max(index, line_start + 1)  # a character wider than a line goes alone on its line
+            breaks.append(cut)
+            if cut > index:
+                line_start, column, index = cut, 0, cut
+                continue
+            line_start, column = cut, 0
+            continue
+        column += cells
+        index += 1
+    return line_start, column
+
+
+def _cells(line: str, start: int, end: int) -> int:
+    part = line[start:end]
+    return len(part) if part.isascii() and part.isprintable() else cell_len(part)
 
 
 class ReaderRows:
