@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from tui.model.case import CaseRecord
+from tui.model.derived import derived
 
 # Words that end with a full stop without ending a sentence ("JMS Co., Ltd., Tokyo").
 _ABBREVIATIONS = frozenset(
@@ -54,23 +55,34 @@ class TextHit:
     end: int
 
 
-def find_in_case(case: CaseRecord, query: str) -> list[TextHit]:
-    """Every case-insensitive occurrence of `query`, in reading order."""
-    needle = query.casefold()
-    if not needle.strip():
+MAX_HITS = 10_000
+"""Hits found at most: enough to step through, and a search for `e` in a long case stays instant."""
+
+
+def _searchable(case: CaseRecord) -> list[tuple[str, str, bool]]:
+    """(section id, text folded once, whether folding kept its length) for every section."""
+    found = []
+    for section in case.sections:
+        folded = section.text.casefold()
+        # casefold() can change lengths (ß -> ss); lower() keeps offsets then.
+        same_length = len(folded) == len(section.text)
+        found.append((section.id, folded if same_length else section.text.lower(), same_length))
+    return found
+
+
+def find_in_case(case: CaseRecord, query: str, limit: int = MAX_HITS) -> list[TextHit]:
+    """Case-insensitive occurrences of `query` in reading order, at most `limit` of them."""
+    if not query.strip():
         return []
     hits: list[TextHit] = []
-    for section in case.sections:
-        haystack = section.text.casefold()
-        # casefold() can change lengths (ß -> ss); fall back to lower() offsets then.
-        if len(haystack) != len(section.text):
-            haystack, needle_here = section.text.lower(), query.lower()
-        else:
-            needle_here = needle
-        position = haystack.find(needle_here)
+    for section_id, haystack, same_length in derived(case, _searchable):
+        needle = query.casefold() if same_length else query.lower()
+        position = haystack.find(needle)
         while position != -1:
-            hits.append(TextHit(section.id, position, position + len(needle_here)))
-            position = haystack.find(needle_here, position + max(1, len(needle_here)))
+            if len(hits) >= limit:
+                return hits
+            hits.append(TextHit(section_id, position, position + len(needle)))
+            position = haystack.find(needle, position + max(1, len(needle)))
     return hits
 
 

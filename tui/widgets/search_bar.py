@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from tui.model import CaseRecord
-from tui.model.text_spans import TextHit, find_in_case
+from tui.model.text_spans import MAX_HITS, TextHit, find_in_case
 
 
 class SearchBar(Input):
@@ -75,7 +75,8 @@ class SearchBar(Input):
             return ""
         if not self.hits:
             return f"no hits for “{self.query_text}”"
-        return f"hit {(self.index or 0) + 1}/{len(self.hits)} for “{self.query_text}”  (n next, N previous)"
+        count = f"{len(self.hits):,}+" if len(self.hits) >= MAX_HITS else str(len(self.hits))
+        return f"hit {(self.index or 0) + 1}/{count} for “{self.query_text}”  (n next, N previous)"
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

@@ -26,7 +26,7 @@ from tui.model.places import Place
 from tui.model.review_session import ReviewSession
 from tui.model.text_spans import TextHit, moved_offset, sentence_holding, sentence_spans
 from tui.safe_text import sanitize_text
-from tui.widgets.text_layout import ReaderRows
+from tui.widgets.text_layout import ReaderRows, SpanIndex
 
 MARGIN = 2
 """Blank cells left and right of the text, for a calmer reading column."""
@@ -90,6 +90,8 @@ class SectionReader(ScrollView, can_focus=True):
         self._hits_by_section: dict[str, list[Span]] = {}
         self._current_hit: TextHit | None = None
         self._review: ReviewSession | None = None
+        self._hit_index = SpanIndex([])
+        self._annotated_index = SpanIndex([])
         self.quote: Span | None = None
         self.annotated: list[Span] = []
         self._anchor: int | None = None
@@ -149,6 +151,7 @@ class SectionReader(ScrollView, can_focus=True):
     def _local_hits(self) -> None:
         section_id = self.section_id
         self.hits = self._hits_by_section.get(section_id or "", [])
+        self._hit_index = SpanIndex(self.hits)
         current = self._current_hit
         self.current_hit = None
         if current is not None and current.section_id == section_id:
@@ -166,12 +169,13 @@ class SectionReader(ScrollView, can_focus=True):
         session, section_id = self._review, self.section_id
         if session is None or section_id is None:
             self.annotated = []
-            return
-        self.annotated = [
-            (a.start, a.end)
-            for a in session.on_target("section", section_id)
-            if a.start is not None and a.end is not None and a.id not in session.orphans
-        ]
+        else:
+            self.annotated = [
+                (a.start, a.end)
+                for a in session.on_target("section", section_id)
+                if a.start is not None and a.end is not None and a.id not in session.orphans
+            ]
+        self._annotated_index = SpanIndex(self.annotated)
 
     def place_at_cursor(self) -> Place | None:
         """The selection, else the sentence under the cursor: what `a` annotates here."""
@@ -311,12 +315,12 @@ class SectionReader(ScrollView, can_focus=True):
         line = Text(self._display[start:end].rstrip("\n"), end="")
         layers: list[tuple[Span, Style]] = []
         annotation_style = self.get_component_rich_style("reader--annotation")
-        layers.extend((span, annotation_style) for span in self.annotated)
+        layers.extend((span, annotation_style) for _index, span in self._annotated_index.touching(start, end))
         if self._sentences:
             layers.append((self._sentences[self.cursor], self.get_component_rich_style("reader--cursor")))
         if self.quote is not None:
             layers.append((self.quote, self.get_component_rich_style("reader--quote")))
-        for index, hit in enumerate(self.hits):
+        for index, hit in self._hit_index.touching(start, end):
             name = "reader--current-hit" if index == self.current_hit else "reader--hit"
             layers.append((hit, self.get_component_rich_style(name)))
         if self.selection is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -122,3 +122,30 @@ class ReaderRows:
             if cells > column:
                 return index
         return end
+
+
+class SpanIndex:
+    """Spans (hits, annotated passages) looked up by the line they touch, without a scan of them all.
+
+    A line is drawn many times; with tens of thousands of hits or notes in a section, testing
+    each against each line made every frame slow. Spans are sorted by start once; those that can
+    touch a line start after the line's start minus the longest span, and before its end.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._order = sorted(range(len(spans)), key=lambda index: spans[index])
+        self._spans = spans
+        self._starts = [spans[index][0] for index in self._order]
+        self._longest = max((end - start for start, end in spans), default=0)
+
+    def touching(self, start: int, end: int) -> list[tuple[int, tuple[int, int]]]:
+        """(index in the given list, span) of every span overlapping [start, end)."""
+        low = bisect_left(self._starts, start - self._longest)
+        high = bisect_left(self._starts, end)
+        found = []
+        for position in range(low, high):
+            index = self._order[position]
+            span_start, span_end = self._spans[index]
+            if span_end > start and span_start < end:
+                found.append((index, self._spans[index]))
+        return found
