@@ -6,12 +6,13 @@ import ast
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tui.model import CaseRecord
+from tui.model.checklist_catalogue import ChecklistCatalogue
 from tui.store import read_case
 
 REPO = Path(__file__).resolve().parent.parent
@@ -78,3 +79,17 @@ def textual_modules_after(*calls: list[str]) -> list[str]:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
     assert result.returncode == 0, result.stderr
     return ast.literal_eval(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def bundled_checklists() -> Iterator[ChecklistCatalogue]:
+    """The bundled checklists installed for the test, as the app and `export` install them; restored after."""
+    from tui.model.checklist_catalogue import install_checklists, installed_checklists
+    from tui.store.checklist_files import load_checklists
+
+    before = installed_checklists()
+    catalogue, warnings = load_checklists()
+    assert warnings == []
+    install_checklists(catalogue)
+    yield catalogue
+    install_checklists(before)

@@ -36,6 +36,13 @@ class ItemRow:
     place_id: str
     """The item's place id (`care-2013:5d`), as notes on it name it."""
 
+    @property
+    def points_text(self) -> str:
+        """The points as a table shows them: `+2`, `-1`, `0`; empty when the item scores nothing."""
+        if self.points is None:
+            return ""
+        return f"{self.points:+d}" if self.points else "0"
+
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
@@ -74,17 +81,17 @@ class ChecklistSummary:
     def short_name(self) -> str:
         return self.definition.short_title if self.definition is not None else self.checklist
 
-    def describe(self) -> str:
-        """The one-line summary: `CARE: 2 of 30 items answered`, `Naranjo, clonazepam ...: total 2, possible`."""
-        parts = [_describe_assessment(self.short_name, a) for a in self.assessments]
-        return "; ".join(parts)
+    def describe(self) -> list[str]:
+        """One line per assessment: `CARE: 2 of 30 items answered`,
+        `Naranjo (drowsiness with clonazepam 0.5 mg/day): 10 of 10 items answered, total 2 (possible)`."""
+        return [_describe_assessment(self.short_name, a) for a in self.assessments]
 
 
 def _describe_assessment(name: str, assessment: Assessment) -> str:
-    label = f"{name}, {assessment.target_label}" if assessment.target_label else name
+    label = f"{name} ({assessment.target_label})" if assessment.target_label else name
     if assessment.progress is None:
         answered = sum(1 for row in assessment.rows if row.answer is not None)
-        return f"{label}: {answered} items answered (checklist not known here)"
+        return f"{label}: {answered} {'item' if answered == 1 else 'items'} answered (checklist not known here)"
     text = f"{label}: {assessment.progress.describe()}"
     if assessment.score is not None:
         text += f", total {assessment.score.total}"
@@ -117,9 +124,9 @@ def _checklist(
 
 
 def target_label(case: CaseRecord, target: AdverseEffect) -> str:
-    """`clonazepam 0.5 mg/day: drowsiness` (the row's id when the case no longer holds it)."""
+    """`drowsiness with clonazepam 0.5 mg/day` (the row's id when the case no longer holds it)."""
     row = next((m for m in case.medications if m.id == target.medication), None)
-    return f"{row.label if row is not None else target.medication}: {target.effect}"
+    return f"{target.effect} with {row.label if row is not None else target.medication}"
 
 
 def _assessment(
@@ -163,7 +170,8 @@ def _row(
     elif item is not None:
         title, text = item.title, item.text
     else:
-        title, text = item_id, "(not an item of this checklist as known here)" if definition is not None else ""
+        title = ""
+        text = "(not an item of this checklist as known here)" if definition is not None else ""
     answer = entry.answer if entry is not None else None
     label = definition.answer_label(answer) if definition is not None and answer is not None else answer or ""
     points = (

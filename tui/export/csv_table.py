@@ -3,8 +3,9 @@ evidence-synthesis table.
 
 The `record` column says which a row is: `note`, `answer` (one checklist item as answered, its
 note in `body`), or `score` (a scored checklist's total, its band in `answer`, for Naranjo one
-row per assessment). The last columns (`checklist` to `effect`) are filled for answers and scores,
-and for notes on checklist items; the first ones keep their place for older spreadsheets.
+row per assessment). The columns `checklist` to `effect` are filled for answers and scores, and
+for notes on checklist items; `section` names the section a text span lies in (a text note's, or a
+checklist note's tied to text). The first columns keep their place for older spreadsheets.
 
 A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is read as a formula
 by spreadsheet programs, so a hostile case or note could run one when the file is opened.
@@ -46,6 +47,7 @@ COLUMNS = (
     "points",
     "medication",
     "effect",
+    "section",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -83,6 +85,7 @@ def render_csv(notes: ReviewNotes) -> str:
                 a.id,
                 "note",
                 *_item_of_note(a.target, a.target_id),
+                a.text_section or "",
             ]
         )
     writer.writerows(answer_rows(notes))
@@ -108,11 +111,20 @@ def answer_rows(notes: ReviewNotes) -> list[list[object]]:
             for row in entries:
                 if row.answer is None and not row.note:
                     continue
-                place = f"{summary.short_name} {row.item}: {row.title}"
+                place = f"{summary.short_name} {row.item}" + (f": {row.title}" if row.title else "")
                 if assessment.target_label:
                     place += f" ({assessment.target_label})"
                 points = "" if row.points is None else row.points
-                tail = [summary.checklist, row.version or "", row.item, row.answer or "", points, medication, effect]
+                tail = [
+                    summary.checklist,
+                    row.version or "",
+                    row.item,
+                    row.answer or "",
+                    points,
+                    medication,
+                    effect,
+                    "",
+                ]
                 rows.append(["", "checklist", cell(row.place_id), cell(place), "no", "", "", "", "", "", "",
                              cell(row.note), author, "", "", "", "answer", *tail])  # fmt: skip
             if assessment.score is not None:
@@ -121,7 +133,7 @@ def answer_rows(notes: ReviewNotes) -> list[list[object]]:
                     f" ({assessment.target_label})" if assessment.target_label else ""
                 )
                 definition_version = summary.definition.version if summary.definition else ""
-                tail = [summary.checklist, definition_version, "", band, assessment.score.total, medication, effect]
+                tail = [summary.checklist, definition_version, "", band, assessment.score.total, medication, effect, ""]
                 rows.append(["", "checklist", "", cell(place), "no", "", "", "", "", "", "", "", author, "", "", "",
                              "score", *tail])  # fmt: skip
     return rows

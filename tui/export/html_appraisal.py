@@ -22,8 +22,7 @@ def _facts(assessment: Assessment) -> str:
             f'<meter min="0" max="{progress.total}" value="{progress.answered}"></meter>'
         )
     else:
-        answered = sum(1 for row in assessment.rows if row.answer is not None)
-        facts.append(f"{answered} items answered; the checklist is not known here, so its item count is not either.")
+        facts.append("The checklist is not known here: its answers are listed as recorded, without its questions.")
     if assessment.score is not None:
         band = assessment.score.band
         label = f" ({escape_line(band.label.lower())})" if band is not None else ""
@@ -45,12 +44,14 @@ def _note_cell(note: str) -> str:
 def _rows(notes: ReviewNotes, assessment: Assessment, scored: bool) -> str:
     rows = []
     for row in assessment.rows:
-        question = f"<strong>{escape_line(row.title)}</strong>"
-        if row.text:
-            question += f"<br>{escape_line(row.text)}"
+        question = "<br>".join(
+            part
+            for part in (f"<strong>{escape_line(row.title)}</strong>" if row.title else "", escape_line(row.text))
+            if part
+        )
         points = ""
         if scored:
-            points = f'<td class="number">{"" if row.points is None else f"{row.points:+d}"}</td>'
+            points = f'<td class="number">{row.points_text}</td>'
         links = " ".join(f'<a href="#{n.anchor}">{n.number}</a>' for n in notes.on_item(row.place_id))
         rows.append(
             f"<tr><td>{escape_line(row.item)}</td><td>{question}</td>{_cell_answer(row)}{points}"

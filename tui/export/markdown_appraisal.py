@@ -18,8 +18,7 @@ def _facts(assessment: Assessment) -> list[str]:
     if assessment.progress is not None:
         facts.append(f"Progress: {assessment.progress.describe()}.")
     else:
-        answered = sum(1 for row in assessment.rows if row.answer is not None)
-        facts.append(f"{answered} items answered; the checklist is not known here, so its item count is not either.")
+        facts.append("The checklist is not known here: its answers are listed as recorded, without its questions.")
     if assessment.score is not None:
         band = f" ({inline(assessment.score.band.label.lower())})" if assessment.score.band is not None else ""
         facts.append(f"**Total: {assessment.score.total}**{band}.")
@@ -35,10 +34,10 @@ def _assessment(notes: ReviewNotes, summary: ChecklistSummary, assessment: Asses
     headers = ("Item", "Question", "Answer", *(("Points",) if scored else ()), "Note", "Notes")
     rows = []
     for row in assessment.rows:
-        question = f"{row.title}: {row.text}" if row.text else row.title
+        question = ": ".join(part for part in (row.title, row.text) if part)
         cells = [row.item, question, row.answer_label]
         if scored:
-            cells.append("" if row.points is None else f"{row.points:+d}")
+            cells.append(row.points_text)
         numbers = ", ".join(f"#{n.number}" for n in notes.on_item(row.place_id))
         rows.append((*cells, row.note, numbers))
     lines += [*table(headers, rows), ""]

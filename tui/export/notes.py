@@ -126,7 +126,7 @@ class ReviewNotes:
     def checklist_progress(self) -> list[str]:
         """One line per answered checklist: progress against its item count when the checklist is known,
         Naranjo's totals and bands, the overall decision."""
-        return [summary.describe() for summary in self.appraisal]
+        return [line for summary in self.appraisal for line in summary.describe()]
 
 
 def format_time(moment: datetime) -> str:

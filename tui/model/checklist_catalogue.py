@@ -77,7 +77,7 @@ class ChecklistCatalogue:
         return parse_item_place(target_id, self)
 
     def item_label(self, target_id: str) -> str:
-        """`CARE 5d: Past interventions` (with `, clonazepam: drowsiness` for an effect); the id when unknown."""
+        """`CARE 5d: Past interventions` (with ` (drowsiness with clonazepam)` for an effect); the id when unknown."""
         place = self.parse_item_place(target_id)
         definition = self.get(place.checklist) if place else None
         if place is None or definition is None:
@@ -90,7 +90,7 @@ class ChecklistCatalogue:
         else:
             label = f"{definition.short_title} {place.item}"
         if place.medication is not None:
-            label += f" ({place.medication}: {place.effect})"
+            label += f" ({place.effect} with {place.medication})"
         return label
 
     def item_position(self, target_id: str) -> int | None:
