@@ -8,6 +8,8 @@
 - workspace/ imports no UI: the command line, the app and the tests all open reviews through it.
 - export/ and clinical/ import no UI and no store: they turn models into text and figures,
   and their callers (the command line, the app) do the reading and writing.
+- appraisal/ imports no UI and no command line: progress, scores and hints are pure functions the
+  pane, the exports and the tests share.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ FORBIDDEN = {
     "workspace": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "export": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "clinical": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app"),
+    "appraisal": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
 }
 
 

@@ -11,7 +11,8 @@ checklist can use it through its data file alone:
 3. Sections inside the abstract are pointed to only by items that name `abstract` themselves: the
    abstract repeats the body in brief, and would otherwise crowd out the section that addresses
    the item in full. Headings without text of their own are never pointed to.
-4. The strongest matches come first (title and text, then title, then text), each in reading order.
+4. The strongest matches come first (title and text, then title, then text); among equals, the one
+   matched by an earlier word of `look_in` (files list the likeliest title first), then reading order.
 
 It suggests where to look; it never decides whether the item is met.
 """
@@ -57,16 +58,16 @@ def _mentions(text: str, word: str) -> bool:
 def sections_for(case: CaseRecord, item: ChecklistItem) -> list[str]:
     """Ids of the sections of `case` that likely address `item`, best first (see the module's rule)."""
     looks_in_abstract = any(ABSTRACT_WORD in word.lower() for word in item.look_in)
-    ranked: list[tuple[int, int, str]] = []
+    ranked: list[tuple[int, int, int, str]] = []
     for position, section in enumerate(derived(case, _section_words)):
         if section.in_abstract and not looks_in_abstract:
             continue
-        by_title = any(word.lower() in section.title for word in item.look_in)
+        word = next((rank for rank, word in enumerate(item.look_in) if word.lower() in section.title), None)
         by_text = any(_mentions(section.text, word) for word in item.mentions)
-        if by_title or by_text:
-            strength = 0 if by_title and by_text else 1 if by_title else 2
-            ranked.append((strength, position, section.section_id))
-    return [section_id for _strength, _position, section_id in sorted(ranked)]
+        if word is not None or by_text:
+            strength = 0 if word is not None and by_text else 1 if word is not None else 2
+            ranked.append((strength, word if word is not None else 0, position, section.section_id))
+    return [section_id for *_rank, section_id in sorted(ranked)]
 
 
 def sections_mentioning(case: CaseRecord, words: list[str]) -> list[str]:
