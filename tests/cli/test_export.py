@@ -132,9 +132,9 @@ def test_markdown_structure(seed_case: CaseRecord) -> None:
 
 def test_markdown_lists_notes_in_document_order_with_orphans_last(seed_case: CaseRecord) -> None:
     markdown = render("md", _notes(seed_case))
-    positions = [markdown.index(f"**{n}. ") for n in range(1, 11)]
+    positions = [markdown.index(f"**{n}. ") for n in range(1, 10)]
     assert positions == sorted(positions)
-    assert markdown.index("## Orphaned notes") < markdown.index("**9. ")
+    assert markdown.index("## Orphaned notes") < markdown.index("**8. ")
 
 
 def test_export_of_a_case_with_no_review_is_the_case_alone(seed_case: CaseRecord) -> None:
@@ -176,7 +176,7 @@ def test_json_follows_the_web_annotation_model(seed_case: CaseRecord) -> None:
     assert len(document["review"]["checklist"]) == 5 + 9 + 9 + 20 + 1
     assert document["review"]["complete"] is True
     annotations = document["annotations"]
-    assert len(annotations) == 10
+    assert len(annotations) == 9
     ids = [a["id"] for a in annotations]
     assert len(set(ids)) == len(ids)
     for annotation in annotations:
@@ -218,7 +218,7 @@ def test_json_follows_the_web_annotation_model(seed_case: CaseRecord) -> None:
 def test_csv_has_one_row_per_note_with_every_field(seed_case: CaseRecord) -> None:
     notes = _notes(seed_case)
     rows = [r for r in csv.DictReader(io.StringIO(render("csv", notes), newline="")) if r["record"] == "note"]
-    assert [int(r["number"]) for r in rows] == list(range(1, 11))
+    assert [int(r["number"]) for r in rows] == list(range(1, 10))
     first = rows[0]
     original = notes.notes[0].annotation
     assert first["quote"] == original.quote and first["body"] == original.body
@@ -294,7 +294,7 @@ def test_the_default_review_beside_the_case_is_found(run_cli: RunCli, tmp_path: 
     (tmp_path / "clonazepam-vcf-myeloma.ana-sousa.review.toml").write_bytes(FIXTURE_REVIEW.read_bytes())
     result = run_cli("export", case, "--format", "csv", "--reviewer", "Ana Sousa")
     assert result.returncode == 0, result.stderr
-    assert sum(1 for row in csv.DictReader(io.StringIO(result.stdout)) if row["record"] == "note") == 10
+    assert sum(1 for row in csv.DictReader(io.StringIO(result.stdout)) if row["record"] == "note") == 9
 
 
 def test_export_does_not_import_textual(tmp_path: Path) -> None:

@@ -18,7 +18,9 @@ from tests.conftest import DATA, SEED_CASE
 from tui.export import render
 from tui.export.notes import ReviewNotes, build_review_notes
 from tui.model import CaseRecord
+from tui.model.anchoring import text_quote
 from tui.model.checklist_catalogue import ChecklistCatalogue
+from tui.model.review import Annotation
 from tui.resources import bundled_checklists_dir
 from tui.store.review_file import file_sha256, read_review
 
@@ -27,9 +29,26 @@ EXPORTED_AT = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 TIED_QUOTE = "The adverse effects of clonazepam, such as drowsiness and dizziness, were tolerable."
 
 
+def _tied_note(case: CaseRecord) -> Annotation:
+    """A note tying CARE 10d to the sentence that reports the adverse effects."""
+    section = case.section("case-presentation")
+    assert section is not None
+    start = section.text.index(TIED_QUOTE)
+    quote, prefix, suffix = text_quote(section.text, start, start + len(TIED_QUOTE))
+    stamp = datetime(2026, 11, 25, 9, 6, 30, tzinfo=UTC)
+    return Annotation(
+        id="a-0tp1o9e075000", target="checklist", target_id="care-2013:10d", section="case-presentation",
+        start=start, end=start + len(quote), quote=quote, prefix=prefix, suffix=suffix, kind="concern",
+        tags=["harms"], body="Adverse effects named but not graded, and not timed.", author="Ana Sousa",
+        created=stamp, updated=stamp,
+    )  # fmt: skip
+
+
 @pytest.fixture
 def notes(seed_case: CaseRecord, bundled_checklists: ChecklistCatalogue) -> ReviewNotes:
+    """The fixture review (every bundled checklist answered) with a checklist note tied to the text."""
     review = read_review(FIXTURE_REVIEW, seed_case)
+    review = review.model_copy(update={"annotations": [*review.annotations, _tied_note(seed_case)]})
     return build_review_notes(seed_case, review, exported=EXPORTED_AT, case_sha256=file_sha256(SEED_CASE))
 
 
