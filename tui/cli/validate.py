@@ -5,9 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from tui.cli.common import EXIT_OK, EXIT_USAGE, PROG, Parser, report_input_error
+from tui.cli.common import EXIT_OK, EXIT_USAGE, PROG, Parser, print_error, report_input_error
+
+if TYPE_CHECKING:
+    from tui.model.case import CaseRecord
+    from tui.model.review import Review
+    from tui.store.errors import Problem
 
 
 def parser() -> Parser:
@@ -35,14 +40,38 @@ def _validate_review(path: Path, out: TextIO) -> int:
     try:
         review = read_toml_model(path, Review, limit=MAX_REVIEW_BYTES, what="review file")
         case_path = path.parent / f"{review.review.case_id}.toml"
+        case = None
         if case_path.is_file():
-            read_review(path, read_case(case_path))
+            case = read_case(case_path)
+            read_review(path, case)
+        errors, notes = _answer_problems(path, review, case)
+        if errors:
+            raise InputFileError(path, errors)
+        if case is not None:
             print(f"OK {path} (review of {case_path})", file=out)
         else:
             print(f"OK {path} (review of {review.review.case_id}; its case is not beside it)", file=out)
+        for note in notes:
+            print(note.render(path), file=out)
     except InputFileError as error:
         return report_input_error(error, out)
     return EXIT_OK
+
+
+def _answer_problems(path: Path, review: Review, case: CaseRecord | None) -> tuple[list[Problem], list[Problem]]:
+    """Checklist answers that do not fit their checklist (errors), and those that cannot be checked (notes:
+    a checklist this run does not know, another version of one)."""
+    from tui.appraisal import check_answers
+    from tui.store.checklist_files import load_checklists
+    from tui.store.errors import Problem
+
+    catalogue, warnings = load_checklists()
+    for warning in warnings:
+        print_error(f"warning: {warning}")
+    problems = check_answers(review, catalogue, case)
+    errors = [Problem(p.message, field_path=p.field_path) for p in problems if p.severity == "error"]
+    notes = [Problem(f"note: {p.message}", field_path=p.field_path) for p in problems if p.severity == "note"]
+    return errors, notes
 
 
 def run_validate(paths: Sequence[Path], out: TextIO) -> int:
