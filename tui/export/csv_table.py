@@ -19,7 +19,7 @@ import csv
 import io
 
 from tui.export.notes import ReviewNotes
-from tui.model.checklist_catalogue import installed_checklists, parse_item_place
+from tui.model.checklist_catalogue import parse_item_place
 from tui.safe_text import sanitize_text
 
 COLUMNS = (
@@ -84,7 +84,7 @@ def render_csv(notes: ReviewNotes) -> str:
                 a.updated.isoformat(),
                 a.id,
                 "note",
-                *_item_of_note(a.target, a.target_id),
+                *_item_of_note(notes, a.target, a.target_id),
                 a.text_section or "",
             ]
         )
@@ -92,8 +92,8 @@ def render_csv(notes: ReviewNotes) -> str:
     return out.getvalue()
 
 
-def _item_of_note(target: str, target_id: str) -> list[str]:
-    place = parse_item_place(target_id, installed_checklists()) if target == "checklist" else None
+def _item_of_note(notes: ReviewNotes, target: str, target_id: str) -> list[str]:
+    place = parse_item_place(target_id, notes.checklists) if target == "checklist" else None
     if place is None:
         return [""] * 7
     return [place.checklist, "", place.item, "", "", place.medication or "", cell(place.effect or "")]

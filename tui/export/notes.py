@@ -15,7 +15,7 @@ from tui.appraisal.summary import ChecklistSummary, appraisal_summary
 from tui.clinical.pain import PainChange, pain_changes
 from tui.model.anchoring import reanchor
 from tui.model.case import CaseRecord
-from tui.model.checklist_catalogue import installed_checklists, parse_item_place
+from tui.model.checklist_catalogue import ChecklistCatalogue, installed_checklists, parse_item_place
 from tui.model.review import ANNOTATION_KINDS, Annotation, ChecklistAnswer, Review
 from tui.model.review_outline import PlacedNote, notes_in_reading_order
 
@@ -50,6 +50,8 @@ class ReviewNotes:
     pain: tuple[PainChange, ...] = field(default_factory=tuple)
     appraisal: tuple[ChecklistSummary, ...] = field(default_factory=tuple)
     """Each answered checklist: items with their words, answers, notes, progress, totals and bands."""
+    checklists: ChecklistCatalogue = field(default_factory=ChecklistCatalogue)
+    """The checklists known when the export was built: rendering never looks at the installed set again."""
     _by_place: dict[tuple[str, str], list[NumberedNote]] = field(init=False, repr=False, compare=False)
     _by_item: dict[str, list[NumberedNote]] = field(init=False, repr=False, compare=False)
 
@@ -64,7 +66,7 @@ class ReviewNotes:
         by_item: dict[str, list[NumberedNote]] = {}
         for note in self.notes:
             if note.annotation.target == "checklist" and not note.orphan:
-                parsed = parse_item_place(note.annotation.target_id, installed_checklists())
+                parsed = parse_item_place(note.annotation.target_id, self.checklists)
                 key = parsed.target_id if parsed is not None else note.annotation.target_id
                 by_item.setdefault(key, []).append(note)
         object.__setattr__(self, "_by_item", by_item)
@@ -164,5 +166,6 @@ def build_review_notes(
         review, orphans = reanchor(case, review)
         placed = notes_in_reading_order(case, review, orphans)
     notes = tuple(NumberedNote(i, p.annotation, p.place, p.orphan) for i, p in enumerate(placed, start=1))
-    appraisal = appraisal_summary(case, review, installed_checklists())
-    return ReviewNotes(case, review, notes, exported, case_sha256, tuple(pain_changes(case)), appraisal)
+    checklists = installed_checklists()
+    appraisal = appraisal_summary(case, review, checklists)
+    return ReviewNotes(case, review, notes, exported, case_sha256, tuple(pain_changes(case)), appraisal, checklists)

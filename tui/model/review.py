@@ -181,7 +181,8 @@ class Review(StrictModel):
     checklist: list[ChecklistAnswer] = Field(default_factory=list, max_length=10_000)
 
     def ordered(self) -> Review:
-        """The same review in its one written order: annotations by id, answers by checklist and item."""
+        """The same review in its one written order: annotations by id; answers by checklist, medication row,
+        effect and item number (`ChecklistAnswer.key`)."""
         return self.model_copy(
             update={
                 "annotations": sorted(self.annotations, key=lambda a: a.id),
