@@ -26,7 +26,6 @@ class ItemRow:
     item: str
     title: str
     text: str
-    domain: str
     answer: str | None
     answer_label: str
     note: str
@@ -137,57 +136,58 @@ def _assessment(
     target: AdverseEffect | None,
 ) -> Assessment:
     entries = answers_of(review, checklist, target)
-    rows: list[ItemRow] = []
-    if definition is not None:
-        rows += [_row(definition, item.id, entries.get(item.id), target) for item in definition.items]
-    known_items = {row.item for row in rows}
-    extra = sorted((i for i in entries if i not in known_items and i != OVERALL_ITEM), key=item_order)
-    rows += [_row(definition, item, entries[item], target, checklist) for item in extra]
-    overall = entries.get(OVERALL_ITEM)
-    has_overall = overall is not None or (definition is not None and definition.overall is not None)
+    known = [item.id for item in definition.items] if definition is not None else []
+    extra = sorted((i for i in entries if i not in known and i != OVERALL_ITEM), key=item_order)
+    rows = tuple(_row(checklist, definition, item, entries.get(item), target) for item in [*known, *extra])
+    has_overall = OVERALL_ITEM in entries or (definition is not None and definition.overall is not None)
     return Assessment(
         target=target,
         target_label=target_label(case, target) if target is not None else "",
-        rows=tuple(rows),
+        rows=rows,
         progress=progress(definition, review, target) if definition is not None else None,
         score=score(definition, review, target) if definition is not None else None,
-        overall=_row(definition, OVERALL_ITEM, overall, target, checklist) if has_overall else None,
+        overall=_row(checklist, definition, OVERALL_ITEM, entries.get(OVERALL_ITEM), target) if has_overall else None,
     )
 
 
+def _words(definition: ChecklistDefinition | None, item_id: str) -> tuple[str, str]:
+    """An item's title and question; for an item the definition lacks, why there are none."""
+    if definition is None:
+        return "", ""
+    if item_id == OVERALL_ITEM:
+        return (definition.overall.title, definition.overall.text) if definition.overall else ("Overall", "")
+    item = definition.item(item_id)
+    if item is None:
+        return "", "(not an item of this checklist as known here)"
+    return item.title, item.text
+
+
 def _row(
+    checklist: str,
     definition: ChecklistDefinition | None,
     item_id: str,
     entry: ChecklistAnswer | None,
     target: AdverseEffect | None,
-    checklist: str | None = None,
 ) -> ItemRow:
-    checklist_id = definition.id if definition is not None else checklist or ""
-    item = definition.item(item_id) if definition is not None else None
-    if item_id == OVERALL_ITEM:
-        title = definition.overall.title if definition is not None and definition.overall else "Overall"
-        text = definition.overall.text if definition is not None and definition.overall else ""
-    elif item is not None:
-        title, text = item.title, item.text
-    else:
-        title = ""
-        text = "(not an item of this checklist as known here)" if definition is not None else ""
+    title, text = _words(definition, item_id)
     answer = entry.answer if entry is not None else None
-    label = definition.answer_label(answer) if definition is not None and answer is not None else answer or ""
-    points = (
-        item.scores.get(answer)
-        if item is not None and answer is not None and definition and definition.scored
-        else None
-    )
+    points: int | None = None
+    if definition is not None and answer is not None:
+        label = definition.answer_label(answer)
+        item = definition.item(item_id)
+        if definition.scored and item is not None:
+            points = item.scores.get(answer)
+    else:
+        label = answer or ""
+    medication, effect = (target.medication, target.effect) if target is not None else (None, None)
     return ItemRow(
         item=item_id,
         title=title,
         text=text,
-        domain=definition.domain_title(item.domain) if definition is not None and item is not None else "",
         answer=answer,
         answer_label=label,
         note=entry.note if entry is not None else "",
         points=points,
         version=entry.version if entry is not None else None,
-        place_id=item_place_id(checklist_id, item_id, *(target.medication, target.effect) if target else ()),
+        place_id=item_place_id(checklist, item_id, medication, effect),
     )
