@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.model.case import CaseRecord
-from tui.model.checklist_catalogue import installed_checklists
 from tui.model.derived import derived
 from tui.model.review import Annotation, TargetKind
 
@@ -74,10 +73,15 @@ class PlaceKind:
 
 def _checklist_item_label(target_id: str) -> str:
     """`CARE 5d: Past interventions` when the checklist is installed (see `checklist_catalogue`), else the id."""
+    # Imported here: the checklist models stay off the start-up path until a checklist note is shown.
+    from tui.model.checklist_catalogue import installed_checklists
+
     return installed_checklists().item_label(target_id)
 
 
 def _checklist_item_position(target_id: str) -> int | None:
+    from tui.model.checklist_catalogue import installed_checklists
+
     return installed_checklists().item_position(target_id)
 
 

@@ -8,11 +8,10 @@ exactly, and "unsaved changes" is a comparison, not a flag that can drift.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tui.model.anchoring import reanchor, text_quote
 from tui.model.case import CaseRecord
-from tui.model.checklist import ChecklistDefinition
-from tui.model.checklist_answers import find_answer, with_answer, with_note, without_answer, without_assessment
 from tui.model.places import Place
 from tui.model.review import (
     AdverseEffect,
@@ -25,6 +24,9 @@ from tui.model.review import (
     new_annotation_id,
     now,
 )
+
+if TYPE_CHECKING:
+    from tui.model.checklist import ChecklistDefinition
 
 UNDO_LIMIT = 500
 
@@ -129,6 +131,7 @@ class ReviewSession:
         return removed
 
     # ---- appraisal: each call is one undoable change, none when nothing changes ---------------
+    # (The checklist modules are imported on first use: they are not needed to open a review.)
 
     def _replace_if_changed(self, review: Review) -> bool:
         if review.checklist == self.review.checklist and review.review == self.review.review:
@@ -141,6 +144,8 @@ class ReviewSession:
     ) -> ChecklistAnswer:
         """Answer `item` (of the assessment of `target`, for Naranjo); raises `ValueError` for an answer
         the item does not take. Returns the entry as recorded."""
+        from tui.model.checklist_answers import find_answer, with_answer
+
         self._replace_if_changed(with_answer(self.review, definition, item, answer, target))
         entry = find_answer(self.review, definition.id, item, target)
         assert entry is not None
@@ -150,15 +155,21 @@ class ReviewSession:
         self, definition: ChecklistDefinition, item: str, note: str, target: AdverseEffect | None = None
     ) -> ChecklistAnswer | None:
         """Write the reviewer's note on `item`; the entry, or None when an empty note left nothing."""
+        from tui.model.checklist_answers import find_answer, with_note
+
         self._replace_if_changed(with_note(self.review, definition, item, note, target))
         return find_answer(self.review, definition.id, item, target)
 
     def clear_answer(self, checklist: str, item: str, target: AdverseEffect | None = None) -> bool:
         """Take back the answer to `item` (its note stays); False when it had none."""
+        from tui.model.checklist_answers import without_answer
+
         return self._replace_if_changed(without_answer(self.review, checklist, item, target))
 
     def clear_assessment(self, checklist: str, target: AdverseEffect) -> bool:
         """Remove one per-effect assessment whole (every answer and note of it)."""
+        from tui.model.checklist_answers import without_assessment
+
         return self._replace_if_changed(without_assessment(self.review, checklist, target))
 
     def mark_complete(self, complete: bool = True) -> bool:
@@ -172,6 +183,8 @@ class ReviewSession:
     def checklist_answer(
         self, checklist: str, item: str, target: AdverseEffect | None = None
     ) -> ChecklistAnswer | None:
+        from tui.model.checklist_answers import find_answer
+
         return find_answer(self.review, checklist, item, target)
 
     def undo(self) -> bool:
