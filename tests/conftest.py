@@ -6,12 +6,13 @@ import ast
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tui.model import CaseRecord
+from tui.model.checklist_catalogue import ChecklistCatalogue
 from tui.store import read_case
 
 REPO = Path(__file__).resolve().parent.parent
@@ -86,3 +87,29 @@ def isolated_working_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     folder = tmp_path_factory.mktemp("cwd")
     monkeypatch.chdir(folder)
     return folder
+
+
+@pytest.fixture
+def bundled_checklists() -> Iterator[ChecklistCatalogue]:
+    """The bundled checklists installed for the test, as the app and `export` install them; restored after."""
+    from tui.model.checklist_catalogue import install_checklists, installed_checklists
+    from tui.store.checklist_files import load_checklists
+
+    before = installed_checklists()
+    catalogue, warnings = load_checklists()
+    assert warnings == []
+    install_checklists(catalogue)
+    yield catalogue
+    install_checklists(before)
+
+
+@pytest.fixture(autouse=True)
+def no_checklists_installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test starts with no checklists installed and none loaded, as a fresh run does."""
+    from tui.model.checklist_catalogue import ChecklistCatalogue, install_checklists, installed_checklists
+
+    before = installed_checklists()
+    install_checklists(ChecklistCatalogue())
+    monkeypatch.setattr("tui.store.checklist_files._loaded", None)
+    yield
+    install_checklists(before)

@@ -1,4 +1,4 @@
-"""Where the bundled cases and themes live, in a checkout and when installed.
+"""Where the bundled cases, themes and checklists live, in a checkout and when installed.
 
 A wheel carries `cases/` and `themes/` as `tui/_bundled/...` (see
 pyproject.toml); a checkout has them at the repository root. Looking in the
@@ -29,6 +29,15 @@ def bundled_cases_dir() -> Path:
 def bundled_themes_dir() -> Path:
     """The folder of theme files shipped with case-review."""
     return _data_dir("themes")
+
+
+def bundled_checklists_dir() -> Path:
+    """The folder of checklist definitions shipped with case-review.
+
+    They live inside the package (`tui/appraisal/checklists/`), so a wheel carries them
+    without a `force-include` and a checkout and an install find them at the same place.
+    """
+    return _PACKAGE_DIR / "appraisal" / "checklists"
 
 
 def default_case_path() -> Path:

@@ -23,12 +23,19 @@ from tests.conftest import DATA, SEED_CASE, RunCli, textual_modules_after
 from tui.export import FORMATS, render
 from tui.export.notes import ReviewNotes, build_review_notes
 from tui.model import CaseRecord
+from tui.model.checklist_catalogue import ChecklistCatalogue
 from tui.store.review_file import file_sha256, read_review
 
 EXPORT_DATA = DATA / "export"
 FIXTURE_REVIEW = EXPORT_DATA / "seed.ana-sousa.review.toml"
 GOLDEN = EXPORT_DATA / "golden"
 EXPORTED_AT = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _checklists(bundled_checklists: ChecklistCatalogue) -> ChecklistCatalogue:
+    """Exports name items and count progress with the checklists the command line installs: the bundled ones."""
+    return bundled_checklists
 
 
 def _notes(case: CaseRecord) -> ReviewNotes:
@@ -94,15 +101,16 @@ def test_markdown_structure(seed_case: CaseRecord) -> None:
         "Pain scores",
         "Notes on the text",
         "Notes on medications, pain scores and events",
-        "Checklist answers",
+        "Appraisal",
         "Orphaned notes",
     ]
     h3 = [text for tag, text in headings if tag == "h3"]
     assert h3[:3] == ["Change from baseline", "Abstract › Background", "Discussion"]
     assert "Medication: fentanyl 500 μg/day" in h3
-    # Tables: summary, medications, pain scores, change from baseline, checklist answers.
+    # Tables: summary, medications, pain scores, change from baseline, then one per checklist
+    # (CARE, JBI, Murad), one per Naranjo assessment (two) and one for the unknown checklist.
     tables = [i for i, t in enumerate(tokens) if t.type == "table_open"]
-    assert len(tables) == 5
+    assert len(tables) == 4 + 3 + 2 + 1
     medication_rows = sum(1 for t in tokens[tables[1] :] if t.type == "tr_open") - sum(
         1 for t in tokens[tables[2] :] if t.type == "tr_open"
     )
@@ -164,7 +172,9 @@ def test_json_follows_the_web_annotation_model(seed_case: CaseRecord) -> None:
     case = CaseRecord.model_validate(document["case"])  # the wrapper carries the case record whole
     assert case == seed_case
     assert document["review"]["reviewer"] == "Ana Sousa"
-    assert [a["answer"] for a in document["review"]["checklist"]] == ["yes", "partly"]
+    assert [a["answer"] for a in document["review"]["checklist"]][:2] == ["yes", "partly"]
+    assert len(document["review"]["checklist"]) == 5 + 9 + 9 + 20 + 1
+    assert document["review"]["complete"] is True
     annotations = document["annotations"]
     assert len(annotations) == 9
     ids = [a["id"] for a in annotations]
@@ -179,7 +189,10 @@ def test_json_follows_the_web_annotation_model(seed_case: CaseRecord) -> None:
         datetime.fromisoformat(annotation["modified"])
         assert annotation["creator"]["type"] == "Person" and annotation["creator"]["name"]
         for body in annotation["body"]:
-            assert body["type"] == "TextualBody" and isinstance(body["value"], str)
+            if body["type"] == "SpecificResource":  # the checklist item a note is about
+                assert body["source"].startswith("urn:case-review:checklist:")
+            else:
+                assert body["type"] == "TextualBody" and isinstance(body["value"], str)
             assert body["purpose"] in W3C_MOTIVATIONS
         target = annotation["target"]
         assert target["type"] == "SpecificResource" and target["source"].startswith("urn:case-review:case:")
@@ -204,7 +217,7 @@ def test_json_follows_the_web_annotation_model(seed_case: CaseRecord) -> None:
 
 def test_csv_has_one_row_per_note_with_every_field(seed_case: CaseRecord) -> None:
     notes = _notes(seed_case)
-    rows = list(csv.DictReader(io.StringIO(render("csv", notes), newline="")))
+    rows = [r for r in csv.DictReader(io.StringIO(render("csv", notes), newline="")) if r["record"] == "note"]
     assert [int(r["number"]) for r in rows] == list(range(1, 10))
     first = rows[0]
     original = notes.notes[0].annotation
@@ -281,7 +294,7 @@ def test_the_default_review_beside_the_case_is_found(run_cli: RunCli, tmp_path: 
     (tmp_path / "clonazepam-vcf-myeloma.ana-sousa.review.toml").write_bytes(FIXTURE_REVIEW.read_bytes())
     result = run_cli("export", case, "--format", "csv", "--reviewer", "Ana Sousa")
     assert result.returncode == 0, result.stderr
-    assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 9
+    assert sum(1 for row in csv.DictReader(io.StringIO(result.stdout)) if row["record"] == "note") == 9
 
 
 def test_export_does_not_import_textual(tmp_path: Path) -> None:

@@ -9,6 +9,8 @@
 - export/ and clinical/ import no UI and no store: they turn models into text and figures,
   and their callers (the command line, the app) do the reading and writing.
 - agreement/ imports no UI and not the command line: the compare screen and `agree` both use it.
+- appraisal/ imports no UI and no command line: progress, scores and hints are pure functions the
+  pane, the exports and the tests share.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ FORBIDDEN = {
     "export": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "clinical": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app"),
     "agreement": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
+    "appraisal": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
 }
 
 

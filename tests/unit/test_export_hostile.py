@@ -21,8 +21,10 @@ from tests.conftest import DATA
 from tui.export import render
 from tui.export.notes import ReviewNotes, build_review_notes
 from tui.model.anchoring import text_quote
-from tui.model.review import Annotation, Review, ReviewHeader
+from tui.model.checklist_catalogue import install_checklists, installed_checklists
+from tui.model.review import Annotation, ChecklistAnswer, Review, ReviewHeader
 from tui.store import read_case
+from tui.store.checklist_files import load_checklists
 
 HOSTILE_CASE = DATA / "good" / "hostile.toml"
 WHEN = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -86,9 +88,36 @@ def _review_notes(body: str, author: str, tags: list[str], reviewer: str) -> Rev
             suffix="",
             **common,
         ),  # an orphan
+        Annotation(
+            id="a-0000004aaaaaa",
+            target="checklist",
+            target_id="care-2013:10d",
+            section="trap",
+            start=start,
+            end=end,
+            quote=quote,
+            prefix=prefix,
+            suffix=suffix,
+            **common,
+        ),  # a checklist item tied to the hostile text
+    ]
+    effect = "plain words" if body.startswith("plain") else "<script>x</script> | * =1"
+    answers = [
+        ChecklistAnswer(checklist="care-2013", item="5d", answer="partly", note=body),
+        ChecklistAnswer(checklist="jbi-case-report", item="overall", answer="include", note=body),
+        ChecklistAnswer(
+            checklist="naranjo-1981", medication="trap-drug", effect=effect, item="2", answer="yes", note=body
+        ),
+        ChecklistAnswer(checklist="a-colleagues-form", item="q1", answer="yes", note=body),  # not known here
     ]
     header = ReviewHeader(case_id=case.id, case_sha256="0" * 64, reviewer=reviewer, created=WHEN, updated=WHEN)
-    return build_review_notes(case, Review(review=header, annotations=annotations), exported=WHEN)
+    review = Review(review=header, annotations=annotations, checklist=answers)
+    before = installed_checklists()
+    install_checklists(load_checklists()[0])  # the known path as well as the unknown one
+    try:
+        return build_review_notes(case, review, exported=WHEN)
+    finally:
+        install_checklists(before)
 
 
 @pytest.fixture(scope="module")
@@ -158,6 +187,11 @@ ALLOWED_TAGS = {
     "th",
     "td",
     "time",
+    "strong",
+    "em",
+    "ul",
+    "li",
+    "meter",
 }
 
 
@@ -174,7 +208,7 @@ def test_html_runs_nothing_and_keeps_its_structure(hostile_notes: ReviewNotes) -
             if name == "href":
                 assert value is not None and value.startswith("#")
     # Every note is an article, none swallowed by a broken tag; the hostile words are there as text.
-    assert tags.count("article") == 3
+    assert tags.count("article") == 4
     text = "".join(parser.text)
     for hostile in HOSTILE_STRINGS:
         assert hostile in text
@@ -230,10 +264,12 @@ def test_html_structure_is_that_of_the_plain_review(hostile_notes: ReviewNotes, 
 
 def test_csv_cells_never_become_formulas(hostile_notes: ReviewNotes) -> None:
     rows = list(csv.DictReader(io.StringIO(render("csv", hostile_notes), newline="")))
-    assert len(rows) == 3
+    # Four notes, then CARE's answer, JBI's decision, Naranjo's answer and its total, the unknown form's answer.
+    assert [row["record"] for row in rows] == ["note"] * 4 + ["answer"] * 3 + ["score", "answer"]
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@")), value
+    for row in rows[:4]:
         assert row["tags"].startswith("<script>")  # not a formula start: kept as written
     assert "\x1b" not in render("csv", hostile_notes)
 
@@ -242,7 +278,7 @@ def test_json_keeps_every_character_and_escapes_the_dangerous_ones(hostile_notes
     text = render("json", hostile_notes)
     assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
     document = json.loads(text)
-    bodies = [b["value"] for a in document["annotations"] for b in a["body"] if b["purpose"] != "tagging"]
+    bodies = [b.get("value") for a in document["annotations"] for b in a["body"] if b["purpose"] != "tagging"]
     assert HOSTILE_BODY in bodies  # nothing lost: JSON carries the note exactly as written
     assert document["case"]["sections"][0]["text"] == read_case(HOSTILE_CASE).sections[0].text
 

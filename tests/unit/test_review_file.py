@@ -28,12 +28,14 @@ times = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1,
 @st.composite
 def annotations(draw: st.DrawFn) -> Annotation:
     is_span = draw(st.booleans())
-    target = "section" if is_span else draw(st.sampled_from(["section", "medication", "pain_score", "timeline"]))
+    kinds = ["section", "checklist"] if is_span else ["section", "medication", "pain_score", "timeline", "checklist"]
+    target = draw(st.sampled_from(kinds))
     start = draw(st.integers(0, 5000)) if is_span else None
     return Annotation(
         id=new_annotation_id(draw(times)),
         target=target,
-        target_id=draw(st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True)),
+        target_id=draw(st.from_regex(r"[a-z0-9]{1,12}(:[0-9]{1,2}[a-z]?)?", fullmatch=True)),
+        section=draw(st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True)) if is_span and target == "checklist" else None,
         start=start,
         end=start + draw(st.integers(0, 300)) if start is not None else None,
         quote=draw(text) if is_span else None,
@@ -49,24 +51,37 @@ def annotations(draw: st.DrawFn) -> Annotation:
     )
 
 
-answers = st.builds(
-    ChecklistAnswer,
-    checklist=st.sampled_from(["care-2013", "jbi-case-report"]),
-    item=st.from_regex(r"[0-9]{1,2}[a-z]?", fullmatch=True),
-    answer=st.sampled_from(["yes", "no", "partly", "unclear", "na"]),
-    note=text,
-)
+@st.composite
+def answers(draw: st.DrawFn) -> ChecklistAnswer:
+    """Old-style entries and new ones: with a version, per adverse effect, overall decisions, notes alone."""
+    per_effect = draw(st.booleans())
+    answer = draw(st.none() | st.sampled_from(["yes", "no", "partly", "unclear", "na", "dont_know", "include"]))
+    note = draw(text)
+    return ChecklistAnswer(
+        checklist=draw(st.sampled_from(["care-2013", "jbi-case-report", "naranjo-1981", "team-form"])),
+        version=draw(st.none() | st.sampled_from(["2013", "1981", "v2.1"])),
+        medication=draw(st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True)) if per_effect else None,
+        effect=draw(st.from_regex(r"[A-Za-z][A-Za-z ]{0,20}[a-z]", fullmatch=True)) if per_effect else None,
+        item=draw(st.from_regex(r"[0-9]{1,2}[a-z]?|overall|q[0-9]\.[0-9]", fullmatch=True)),
+        answer=answer,
+        note=note if answer is not None or note else "a note alone",
+    )
 
 
 @st.composite
 def reviews(draw: st.DrawFn) -> Review:
     header = ReviewHeader(
-        case_id="clonazepam-vcf-myeloma", case_sha256=SHA, reviewer="ana", created=draw(times), updated=draw(times)
+        case_id="clonazepam-vcf-myeloma",
+        case_sha256=SHA,
+        reviewer="ana",
+        created=draw(times),
+        updated=draw(times),
+        complete=draw(st.booleans()),
     )
     return Review(
         review=header,
         annotations=draw(st.lists(annotations(), max_size=5)),
-        checklist=draw(st.lists(answers, max_size=5)),
+        checklist=draw(st.lists(answers(), max_size=5)),
     )
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from tui.agreement.alignment import AlignedPlace, AtPlace, Comparison
 from tui.agreement.answers import answer_category, answer_key
+from tui.model.checklist_catalogue import installed_checklists
 from tui.model.consensus_review import ConsensusReview, as_consensus
 from tui.model.provenance import Decision, DecisionKind, DecisionSource
 from tui.model.review import Annotation, ChecklistAnswer, new_annotation_id, now
@@ -197,12 +198,18 @@ class ConsensusSession:
     def edit_answer(self, place: AlignedPlace, category: str, note: str = "") -> Decision:
         """Decide a checklist item with `category` (and an answer note), keeping the item's other key fields.
 
-        Raises `DecisionError` when the place has no answer to start from, and pydantic's
-        `ValidationError` for an answer the model does not allow.
+        Raises `DecisionError` when the place has no answer to start from or the checklist (when this
+        run knows it) does not take `category` there, and pydantic's `ValidationError` for an answer
+        the model does not allow.
         """
         start = next((entry.answers[0] for entry in place.by_reviewer if entry.answers), None)
         if start is None:
             raise DecisionError("no reviewer answered this item; build the answer and pass it to edit()")
+        definition = installed_checklists().get(start.checklist)
+        if definition is not None and definition.item(start.item) is not None:
+            allowed = [option.id for option in definition.allowed_answers(start.item)]
+            if category not in allowed:
+                raise DecisionError(f"{start.checklist} item {start.item} takes {', '.join(allowed)}, not {category!r}")
         answer = ChecklistAnswer.model_validate({**start.model_dump(), "answer": category, "note": note})
         return self.edit(place, answer=answer)
 

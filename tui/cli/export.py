@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli.common import EXIT_OK, EXIT_USAGE, PROG, Parser, UsageError, print_error, report_input_error, reviewer_name
 from tui.export import FORMATS, ExportFormat
+
+if TYPE_CHECKING:
+    from tui.model.checklist_catalogue import ChecklistCatalogue
 
 
 def parser() -> Parser:
@@ -47,6 +51,17 @@ def format_for(export_format: str | None, output: Path | None) -> ExportFormat:
     raise UsageError("say which format with --format md|html|json|csv (or give -o a .md, .html, .json or .csv name)")
 
 
+def _checklists() -> ChecklistCatalogue:
+    """The bundled and the user's checklists, so the export names items and counts progress as the app
+    does; a user file that cannot be used is one warning line, and the export goes on without it."""
+    from tui.store.checklist_files import load_checklists
+
+    catalogue, warnings = load_checklists()
+    for warning in warnings:
+        print_error(f"warning: {warning}")
+    return catalogue
+
+
 def run_export(
     case: Path,
     *,
@@ -58,6 +73,7 @@ def run_export(
     """Export the review notes of `case` to `output` or standard output; return the exit code."""
     from tui.export import render
     from tui.export.notes import build_review_notes
+    from tui.model.checklist_catalogue import install_checklists
     from tui.model.review import now
     from tui.store import InputFileError, read_case
     from tui.store.atomic import write_atomic
@@ -81,6 +97,7 @@ def run_export(
         return report_input_error(error, sys.stderr)
     if existing is None:
         print_error("note: no review of this case found; exporting the case alone")
+    install_checklists(_checklists())
     notes = build_review_notes(record, existing, exported=now(), case_sha256=file_sha256(path))
     data = render(chosen, notes).encode("utf-8")
     if output is None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tui.cli.common import EXIT_OK, EXIT_USAGE, PROG, Parser, report_input_error
+
+if TYPE_CHECKING:
+    pass
 
 
 def parser() -> Parser:
@@ -26,20 +29,27 @@ def main(args: list[str]) -> int:
 
 
 def _validate_review(path: Path, out: TextIO) -> int:
-    """Check a review file: its own format, and against its case when the case sits beside it."""
+    """Check a review file: its own format, its answers, and against its case when the case sits beside it."""
+    from tui.model.review import Review
     from tui.safe_text import sanitize_line
     from tui.store import InputFileError, read_case
-    from tui.store.review_file import MAX_REVIEW_BYTES, read_review, review_model_for
+    from tui.store.checklist_files import check_review_answers
+    from tui.store.review_file import MAX_REVIEW_BYTES, read_review
     from tui.store.toml_file import read_toml_model
 
     try:
-        review = read_toml_model(path, review_model_for(path), limit=MAX_REVIEW_BYTES, what="review file")
+        review = read_toml_model(path, Review, limit=MAX_REVIEW_BYTES, what="review file")
         case_path = path.parent / f"{review.review.case_id}.toml"
-        if case_path.is_file():
-            read_review(path, read_case(case_path))
+        case = read_case(case_path) if case_path.is_file() else None
+        if case is not None:
+            read_review(path, case)
+        notes = check_review_answers(path, review, case)
+        if case is not None:
             print(sanitize_line(f"OK {path} (review of {case_path})"), file=out)
         else:
             print(sanitize_line(f"OK {path} (review of {review.review.case_id}; its case is not beside it)"), file=out)
+        for note in notes:
+            print(sanitize_line(note), file=out)
     except InputFileError as error:
         return report_input_error(error, out)
     return EXIT_OK

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from tui.agreement.report import AgreementReport
 from tui.export.agreement_tables import Table, agreement_tables
-from tui.export.html_page import escape_line, html_document
+from tui.export.html_page import html_document
+from tui.export.html_text import escape_line
 
 
 def _table(table: Table) -> str:

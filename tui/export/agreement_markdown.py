@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui.agreement.report import AgreementReport
 from tui.export.agreement_tables import agreement_tables
-from tui.export.markdown import inline, table
+from tui.export.markdown_text import inline, table
 
 
 def render_agreement_markdown(report: AgreementReport) -> str:

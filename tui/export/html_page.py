@@ -8,34 +8,22 @@ something unescaped ever slipped through. It prints as it reads on screen.
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import datetime
 from importlib import resources
 
 from tui.clinical.rows import MEDICATION_COLUMNS, PAIN_COLUMNS, medication_cells, pain_cells
+from tui.export.html_appraisal import appraisal_section
+from tui.export.html_text import escape_line as _line
+from tui.export.html_text import escape_text as _text
+from tui.export.html_text import table as _table
 from tui.export.notes import NumberedNote, ReviewNotes, format_time, pain_change_cells
 from tui.model.case import Section
 from tui.model.places import KIND_BY_NAME
 from tui.model.review import ANNOTATION_KINDS
-from tui.safe_text import sanitize_line, sanitize_text
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-
-
-def escape_text(value: str) -> str:
-    """Untrusted text, escaped for HTML content and attribute values alike; control characters made visible."""
-    return html.escape(sanitize_text(value), quote=True)
-
-
-def escape_line(value: str) -> str:
-    """Untrusted text kept on one line (line breaks made visible), escaped as `escape_text` does."""
-    return html.escape(sanitize_line(value), quote=True)
-
-
-_text = escape_text
-_line = escape_line
 
 
 def _time(moment: datetime) -> str:
@@ -173,18 +161,6 @@ def _section(notes: ReviewNotes, section: Section) -> str:
     return "".join(parts)
 
 
-def _table(headers: list[str], rows: list[list[str]], *, escaped_last: bool = False) -> str:
-    """A table of untrusted cells; with `escaped_last`, the last column is our own markup (note links)."""
-    head = "".join(f"<th>{_line(h)}</th>" for h in headers)
-    body = []
-    for row in rows:
-        cells = [f"<td>{_line(c)}</td>" for c in (row[:-1] if escaped_last else row)]
-        if escaped_last:
-            cells.append(f"<td>{row[-1]}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-
-
 def _links(notes: list[NumberedNote]) -> str:
     return " ".join(f'<a href="#{n.anchor}">{n.number}</a>' for n in notes)
 
@@ -195,7 +171,10 @@ def _row_notes(notes: ReviewNotes, kind: str) -> str:
         return ""
     title = KIND_BY_NAME[kind].title
     return (
-        '<aside class="notes rows">' + "".join(_note(n, where=f"{title}: {_line(n.place)}") for n in rows) + "</aside>"
+        '<aside class="notes rows">'
+        # A checklist note tied to text shows the words it ties the item to.
+        + "".join(_note(n, with_quote=kind == "checklist", where=f"{title}: {_line(n.place)}") for n in rows)
+        + "</aside>"
     )
 
 
@@ -210,6 +189,7 @@ def _header(notes: ReviewNotes) -> str:
         ("Patient", _line(case.patient.summary)),
         ("Reviewer", _line(notes.reviewer) if notes.reviewer else "no review yet (the case alone)"),
         ("Date", _line(format_time(notes.date))),
+        *([("Review", "marked complete by the reviewer")] if notes.complete else []),
     ]
     items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
     warning = ""
@@ -242,9 +222,12 @@ def _summary(notes: ReviewNotes) -> str:
         )
     else:
         parts.append("<p>No notes yet.</p>")
-    completion = notes.checklist_completion()
-    answered = "; ".join(f"{_line(name)}: {count} items answered" for name, count in completion.items())
-    parts.append(f"<p>Checklists: {answered or 'none answered yet'}.</p></section>")
+    progress = notes.checklist_progress()
+    if progress:
+        items = "".join(f"<li>{_line(line)}</li>" for line in progress)
+        parts.append(f'<p>Checklists:</p><ul class="checklists">{items}</ul></section>')
+    else:
+        parts.append("<p>Checklists: none answered yet.</p></section>")
     return "".join(parts)
 
 
@@ -288,15 +271,7 @@ def _tables(notes: ReviewNotes) -> str:
             + _row_notes(notes, "timeline")
             + "</section>"
         )
-    checklist_notes = _row_notes(notes, "checklist")
-    if notes.checklist or checklist_notes:
-        rows = [[a.checklist, a.item, a.answer, a.note] for a in notes.checklist]
-        parts.append(
-            '<section id="checklist"><h2>Checklist answers</h2>'
-            + (_table(["Checklist", "Item", "Answer", "Note"], rows) if rows else "")
-            + checklist_notes
-            + "</section>"
-        )
+    parts.append(appraisal_section(notes, _row_notes(notes, "checklist")))
     return "".join(parts)
 
 

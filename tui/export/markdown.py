@@ -9,62 +9,12 @@ renders as the characters they typed and never as structure.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-
 from tui.clinical.rows import MEDICATION_COLUMNS, PAIN_COLUMNS, medication_cells, pain_cells
+from tui.export.markdown_appraisal import appraisal_section
+from tui.export.markdown_text import block, inline, table
 from tui.export.notes import NumberedNote, ReviewNotes, format_time, pain_change_cells
 from tui.model.places import KIND_BY_NAME
 from tui.model.review import ANNOTATION_KINDS
-from tui.safe_text import sanitize_line, sanitize_text
-
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-"""Emphasis, code spans, links and images (a `[` is needed for both), raw HTML, entities, cells."""
-_LINE_START_SPECIAL = re.compile(r"^(#|[-+=](?=[\s=-]|$))")
-"""Headings, list items, setext underlines and thematic breaks open only at the start of a line."""
-_ORDERED_LIST_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
-_HORIZONTAL_SPACE = re.compile(r"[ \t]+")
-_ANY_SPACE = re.compile(r"\s+")
-
-
-def inline(text: str) -> str:
-    """Untrusted text as one line of literal Markdown (headings, list items, table cells)."""
-    return _escape_line(sanitize_line(_ANY_SPACE.sub(" ", text)))
-
-
-def _escape_line(line: str) -> str:
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", line.strip())
-    escaped = _LINE_START_SPECIAL.sub(r"\\\1", escaped)
-    return _ORDERED_LIST_START.sub(r"\1\\\2", escaped)
-
-
-def block(text: str, prefix: str = "") -> list[str]:
-    """Untrusted multi-line text as literal Markdown lines: line breaks kept, blank lines part paragraphs."""
-    lines: list[str] = []
-    for raw in sanitize_text(text).replace("\r\n", "\n").split("\n"):
-        line = _escape_line(_HORIZONTAL_SPACE.sub(" ", raw))
-        lines.append(line)
-    # A hard break (backslash at the end) keeps the writer's line breaks inside a paragraph.
-    for index in range(len(lines) - 1):
-        if lines[index] and lines[index + 1]:
-            lines[index] += "\\"
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
-    return [f"{prefix}{line}".rstrip() for line in lines]
-
-
-def table(
-    headers: Sequence[str], rows: Iterable[Sequence[str]], align_right: frozenset[int] = frozenset()
-) -> list[str]:
-    """A GFM table; every cell is escaped, so a `|` in the text cannot add a column."""
-    lines = [
-        "| " + " | ".join(inline(h) for h in headers) + " |",
-        "|" + "|".join("---:" if i in align_right else "---" for i in range(len(headers))) + "|",
-    ]
-    lines += ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in rows]
-    return lines
 
 
 def _note_numbers(notes: list[NumberedNote]) -> str:
@@ -85,6 +35,7 @@ def _header(notes: ReviewNotes) -> list[str]:
         f"- **Patient:** {inline(case.patient.summary)}",
         f"- **Reviewer:** {inline(notes.reviewer) if notes.reviewer else 'no review yet (the case alone)'}",
         f"- **Date:** {inline(format_time(notes.date))}",
+        *(["- **Review:** marked complete by the reviewer"] if notes.complete else []),
         "",
     ]
     if notes.case_changed:
@@ -121,10 +72,9 @@ def _summary(notes: ReviewNotes) -> list[str]:
         total_resolved = sum(v for (_k, status), v in counts.items() if status == "resolved")
         rows.append(("all", str(total_open), str(total_resolved), str(total_open + total_resolved)))
         lines += [*table(("Kind", "Open", "Resolved", "All"), rows, frozenset({1, 2, 3})), ""]
-    completion = notes.checklist_completion()
-    if completion:
-        answered = "; ".join(f"{name}: {count} items answered" for name, count in completion.items())
-        lines += [f"Checklists: {inline(answered)}.", ""]
+    progress = notes.checklist_progress()
+    if progress:
+        lines += ["Checklists:", "", *(f"- {inline(line)}" for line in progress), ""]
     else:
         lines += ["Checklists: none answered yet.", ""]
     return lines
@@ -207,7 +157,8 @@ def _notes_on_rows(notes: ReviewNotes) -> list[str]:
         if this_heading != heading:
             heading = this_heading
             lines += [heading, ""]
-        lines += _note(note, with_quote=False)
+        # A checklist note tied to text shows the words it ties the item to.
+        lines += _note(note, with_quote=note.annotation.target == "checklist")
     return lines
 
 
@@ -228,14 +179,6 @@ def _orphans(notes: ReviewNotes) -> list[str]:
     return lines
 
 
-def _checklist(notes: ReviewNotes) -> list[str]:
-    answers = notes.checklist
-    if not answers:
-        return []
-    rows = [(a.checklist, a.item, a.answer, a.note) for a in answers]
-    return ["## Checklist answers", "", *table(("Checklist", "Item", "Answer", "Note"), rows), ""]
-
-
 def render_markdown(notes: ReviewNotes) -> str:
     """The whole document; sections with nothing to say are left out."""
     lines = [
@@ -245,7 +188,7 @@ def render_markdown(notes: ReviewNotes) -> str:
         *_pain(notes),
         *_notes_on_text(notes),
         *_notes_on_rows(notes),
-        *_checklist(notes),
+        *appraisal_section(notes),
         *_orphans(notes),
     ]
     while lines and not lines[-1]:

@@ -11,9 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from tui.appraisal.summary import ChecklistSummary, appraisal_summary
 from tui.clinical.pain import PainChange, pain_changes
 from tui.model.anchoring import reanchor
 from tui.model.case import CaseRecord
+from tui.model.checklist_catalogue import ChecklistCatalogue, installed_checklists, parse_item_place
 from tui.model.review import ANNOTATION_KINDS, Annotation, ChecklistAnswer, Review
 from tui.model.review_outline import PlacedNote, notes_in_reading_order
 
@@ -46,7 +48,12 @@ class ReviewNotes:
     case_sha256: str | None = None
     """The hash of the case file exported; compared with the one the review recorded."""
     pain: tuple[PainChange, ...] = field(default_factory=tuple)
+    appraisal: tuple[ChecklistSummary, ...] = field(default_factory=tuple)
+    """Each answered checklist: items with their words, answers, notes, progress, totals and bands."""
+    checklists: ChecklistCatalogue = field(default_factory=ChecklistCatalogue)
+    """The checklists known when the export was built: rendering never looks at the installed set again."""
     _by_place: dict[tuple[str, str], list[NumberedNote]] = field(init=False, repr=False, compare=False)
+    _by_item: dict[str, list[NumberedNote]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Grouped once: a section or row asks for its notes in constant time, however long the review.
@@ -55,6 +62,14 @@ class ReviewNotes:
             if not note.orphan:
                 by_place.setdefault((note.annotation.target, note.annotation.target_id), []).append(note)
         object.__setattr__(self, "_by_place", by_place)
+        # Notes on checklist items by the item's place id, whichever form their `target_id` was written in.
+        by_item: dict[str, list[NumberedNote]] = {}
+        for note in self.notes:
+            if note.annotation.target == "checklist" and not note.orphan:
+                parsed = parse_item_place(note.annotation.target_id, self.checklists)
+                key = parsed.target_id if parsed is not None else note.annotation.target_id
+                by_item.setdefault(key, []).append(note)
+        object.__setattr__(self, "_by_item", by_item)
 
     # ---- who and when -----------------------------------------------------------------
 
@@ -76,6 +91,11 @@ class ReviewNotes:
     def checklist(self) -> list[ChecklistAnswer]:
         return list(self.review.ordered().checklist) if self.review else []
 
+    @property
+    def complete(self) -> bool:
+        """True when the reviewer marked the review complete."""
+        return bool(self.review and self.review.review.complete)
+
     # ---- the notes, grouped as the documents show them ----------------------------------
 
     def on_sections(self) -> list[NumberedNote]:
@@ -91,6 +111,10 @@ class ReviewNotes:
     def on_row(self, target: str, target_id: str) -> list[NumberedNote]:
         return list(self._by_place.get((target, target_id), []))
 
+    def on_item(self, place_id: str) -> list[NumberedNote]:
+        """Notes on one checklist item (`care-2013:5d`), old-style ids (`care-2013-5d`) included."""
+        return list(self._by_item.get(place_id, []))
+
     def orphans(self) -> list[NumberedNote]:
         return [n for n in self.notes if n.orphan]
 
@@ -101,9 +125,10 @@ class ReviewNotes:
         counted: Counter[tuple[str, str]] = Counter((n.annotation.kind, n.annotation.status) for n in self.notes)
         return {(kind, status): counted[(kind, status)] for kind in ANNOTATION_KINDS for status in STATUSES}
 
-    def checklist_completion(self) -> dict[str, int]:
-        """Answered items per checklist: definitions come with the appraisal pane, answers already count."""
-        return dict(sorted(Counter(answer.checklist for answer in self.checklist).items()))
+    def checklist_progress(self) -> list[str]:
+        """One line per answered checklist: progress against its item count when the checklist is known,
+        Naranjo's totals and bands, the overall decision."""
+        return [line for summary in self.appraisal for line in summary.describe()]
 
 
 def format_time(moment: datetime) -> str:
@@ -131,10 +156,16 @@ def pain_change_cells(change: PainChange) -> dict[str, str]:
 def build_review_notes(
     case: CaseRecord, review: Review | None, *, exported: datetime, case_sha256: str | None = None
 ) -> ReviewNotes:
-    """The export's content: annotations re-anchored to this case text, numbered in reading order."""
+    """The export's content: annotations re-anchored to this case text, numbered in reading order.
+
+    Checklists are those installed for this run (`install_checklists`): the same set that names
+    checklist items in the app, so an export says what the screen says.
+    """
     placed: list[PlacedNote] = []
     if review is not None:
         review, orphans = reanchor(case, review)
         placed = notes_in_reading_order(case, review, orphans)
     notes = tuple(NumberedNote(i, p.annotation, p.place, p.orphan) for i, p in enumerate(placed, start=1))
-    return ReviewNotes(case, review, notes, exported, case_sha256, tuple(pain_changes(case)))
+    checklists = installed_checklists()
+    appraisal = appraisal_summary(case, review, checklists)
+    return ReviewNotes(case, review, notes, exported, case_sha256, tuple(pain_changes(case)), appraisal, checklists)

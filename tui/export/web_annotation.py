@@ -3,6 +3,8 @@
 The wrapper (`format = "case-review-export"`, `version = 1`) holds:
 - `case`: the case record exactly as validated, so the annotations' offsets can be checked;
 - `review`: the review header and the checklist answers (or null when there is no review);
+- `appraisal`: per answered checklist, its title and version, and per assessment the progress
+  against its item count, Naranjo's total and band, and the overall decision (`json_appraisal.py`);
 - `annotations`: one W3C Web Annotation per note, in reading order, orphans last;
 - `orphans`: the ids of the annotations whose place is not in this version of the case.
 
@@ -13,7 +15,9 @@ and `target`. A text note's target is the section's text with a `TextQuoteSelect
 prefix, suffix) and a `TextPositionSelector` (start, end, in Unicode code points of the
 section's `text`); a note on a row or a whole section targets the case with a
 `FragmentSelector` naming the row (`medications/ID`, `pain_scores/ID`, `timeline/ID`,
-`sections/ID`, `checklist/ID`). The resolution status, which the model has no term for, is
+`sections/ID`, `checklist/ID`). A note on a checklist item tied to words of the text targets
+those words as a text note does, and names the item as an `identifying` body
+(`urn:case-review:checklist:care-2013:5d`). The resolution status, which the model has no term for, is
 carried as `case_review_status`. Every IRI is a `urn:case-review:` name: nothing points at
 the network.
 """
@@ -24,6 +28,7 @@ import json
 import re
 from typing import Any
 
+from tui.export.json_appraisal import appraisal_document
 from tui.export.notes import NumberedNote, ReviewNotes, pain_change_cells
 from tui.model.places import KIND_BY_NAME
 
@@ -46,13 +51,20 @@ def case_iri(case_id: str) -> str:
     return f"urn:case-review:case:{case_id}"
 
 
+def checklist_item_iri(place_id: str) -> str:
+    """`urn:case-review:checklist:care-2013:5d`: a checklist item, named apart from any case."""
+    return f"urn:case-review:checklist:{place_id}"
+
+
 def _target(notes: ReviewNotes, note: NumberedNote) -> dict[str, Any]:
     annotation = note.annotation
     case = case_iri(notes.case.id)
-    if annotation.target == "section" and annotation.start is not None and annotation.end is not None:
+    section = annotation.text_section
+    if section is not None and annotation.start is not None and annotation.end is not None:
+        # A text note, or a checklist note tied to the words that address its item.
         return {
             "type": "SpecificResource",
-            "source": f"{case}/sections/{annotation.target_id}/text",
+            "source": f"{case}/sections/{section}/text",
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -86,6 +98,16 @@ def _bodies(note: NumberedNote) -> list[dict[str, Any]]:
             }
         )
     bodies.append({"type": "TextualBody", "value": annotation.kind, "purpose": "classifying"})
+    if annotation.target == "checklist":
+        # The item the note is about: what a tied span addresses, named with its label.
+        bodies.append(
+            {
+                "type": "SpecificResource",
+                "source": checklist_item_iri(annotation.target_id),
+                "purpose": "identifying",
+                "case_review_label": note.place,
+            }
+        )
     bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in annotation.tags]
     return bodies
 
@@ -118,8 +140,9 @@ def export_document(notes: ReviewNotes) -> dict[str, Any]:
         if review is None
         else {
             **review.review.model_dump(mode="json"),
-            "checklist": [answer.model_dump(mode="json") for answer in notes.checklist],
+            "checklist": [answer.model_dump(mode="json", exclude_none=True) for answer in notes.checklist],
         },
+        "appraisal": [appraisal_document(summary) for summary in notes.appraisal],
         "pain_changes": [pain_change_cells(change) for change in notes.pain],
         "annotations": [web_annotation(notes, note) for note in notes.notes],
         "orphans": [note.annotation.id for note in notes.orphans()],

@@ -7,7 +7,7 @@ case text can be searched for the same words in the same surroundings.
 from __future__ import annotations
 
 from tui.model.case import CaseRecord
-from tui.model.places import KIND_BY_NAME, places_of
+from tui.model.places import places_of
 from tui.model.review import Annotation, Review
 
 CONTEXT_CHARS = 32
@@ -67,11 +67,12 @@ def reanchor(case: CaseRecord, review: Review) -> tuple[Review, frozenset[str]]:
             orphans.add(annotation.id)
             annotations.append(annotation)
             continue
-        kind = KIND_BY_NAME.get(annotation.target)
-        if kind is None or not kind.text_anchored or annotation.start is None or annotation.end is None:
+        section_id = annotation.text_section
+        if section_id is None or annotation.start is None or annotation.end is None:
             annotations.append(annotation)
             continue
-        section = case.section(annotation.target_id)
+        # A checklist note tied to text lies in a section named apart from its target.
+        section = case.section(section_id)
         text = section.text if section else ""
         quote = annotation.quote if annotation.quote is not None else ""
         if text[annotation.start : annotation.end] == quote:

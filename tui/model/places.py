@@ -31,6 +31,8 @@ class Place:
     target_id: str
     start: int | None = None
     end: int | None = None
+    section: str | None = None
+    """For a checklist item tied to text: the section the span [start, end) lies in."""
 
     @property
     def is_text_span(self) -> bool:
@@ -63,6 +65,24 @@ class PlaceKind:
     """A record in a few words."""
     text_anchored: bool = False
     """True when notes on it may hold a text span, found again by quote when the text changes."""
+    name_outside: Callable[[str], str] | None = None
+    """For places defined outside the case: the place named from its id alone."""
+    position_outside: Callable[[str], int | None] | None = None
+    """For places defined outside the case: its position among its kind, None when unknown."""
+
+
+def _checklist_item_label(target_id: str) -> str:
+    """`CARE 5d: Past interventions` when the checklist is installed (see `checklist_catalogue`), else the id."""
+    # Imported here: the checklist models stay off the start-up path until a checklist note is shown.
+    from tui.model.checklist_catalogue import installed_checklists
+
+    return installed_checklists().item_label(target_id)
+
+
+def _checklist_item_position(target_id: str) -> int | None:
+    from tui.model.checklist_catalogue import installed_checklists
+
+    return installed_checklists().item_position(target_id)
 
 
 PLACE_KINDS: tuple[PlaceKind, ...] = (
@@ -80,7 +100,8 @@ PLACE_KINDS: tuple[PlaceKind, ...] = (
     PlaceKind("pain_score", "pain_scores", "Pain score", "pain score", lambda case: case.pain_scores, _pain_label),
     PlaceKind("timeline", "timeline", "Event", "timeline event", lambda case: case.timeline,
               lambda _case, record: record.label),
-    PlaceKind("checklist", "checklist", "Checklist item", "checklist item", None, lambda _case, record: str(record)),
+    PlaceKind("checklist", "checklist", "Checklist item", "checklist item", None, lambda _case, record: str(record),
+              name_outside=_checklist_item_label, position_outside=_checklist_item_position),
 )  # fmt: skip
 """Every kind, in the order a reader meets them: the text, then the tables, then the appraisal."""
 
@@ -110,6 +131,9 @@ class CasePlaces:
         return positions is None or target_id in positions
 
     def position(self, kind: str, target_id: str) -> int | None:
+        outside = KIND_BY_NAME[kind].position_outside if kind in KIND_BY_NAME else None
+        if outside is not None:
+            return outside(target_id)
         return self._positions.get(kind, {}).get(target_id)
 
     def ids(self, kind: str) -> list[str]:
@@ -125,6 +149,9 @@ class CasePlaces:
         label = self._labels.get(kind, {}).get(target_id)
         if label is not None:
             return label
+        outside = KIND_BY_NAME[kind].name_outside if kind in KIND_BY_NAME else None
+        if outside is not None:
+            return outside(target_id)
         return f"pain score {target_id}" if kind == "pain_score" else target_id
 
     def key(self, kind: str, target_id: str, offset: int | None = None) -> PlaceKey:
@@ -158,4 +185,6 @@ def describe_place(case: CaseRecord, place: Place) -> str:
         return f"{label}, text" if place.is_text_span else f"section {label}"
     if place.kind == "pain_score":
         return f"pain score: {label}"
+    if place.kind == "checklist" and place.is_text_span and place.section is not None:
+        return f"checklist item {label}, text in {case.section_path(place.section)}"
     return f"{KIND_BY_NAME[place.kind].noun} {label}"

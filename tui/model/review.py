@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
@@ -59,11 +60,16 @@ class Annotation(StrictModel):
 
     Text annotations carry `quote`, `prefix` and `suffix` besides the offsets, as the W3C
     TextQuoteSelector does, so they can be found again when the case text moves.
+
+    A note on a checklist item may be tied to the words that address it: it then names the
+    `section` whose text the span is in, and carries a span like a text note.
     """
 
     id: AnnotationId
     target: TargetKind
     target_id: NonEmpty
+    section: Slug | None = None
+    """For a checklist note tied to text: the section the span is in (a section note's is its target)."""
     start: Offset | None = None
     end: Offset | None = None
     quote: QuoteText | None = None
@@ -84,22 +90,77 @@ class Annotation(StrictModel):
             raise ValueError("start and end go together")
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError("end comes before start")
-        if self.start is not None and self.target != "section":
-            raise ValueError("only section annotations have a text span")
+        if self.section is not None and self.target != "checklist":
+            raise ValueError("only a checklist note names a section; a section note's section is its target")
+        if self.section is not None and self.start is None:
+            raise ValueError("a checklist note names a section only with the span it ties the item to")
+        if self.start is not None and self.text_section is None:
+            raise ValueError("only section annotations (and checklist notes naming a section) have a text span")
         return self
 
     @property
     def is_text_span(self) -> bool:
         return self.start is not None
 
+    @property
+    def text_section(self) -> str | None:
+        """The section whose text this note's span (if any) lies in."""
+        return self.target_id if self.target == "section" else self.section
+
+
+EffectName = Annotated[
+    str, StringConstraints(pattern=r"^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$", max_length=120)
+]
+"""An adverse effect as a Naranjo assessment names it: `drowsiness`. One line, trimmed."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class AdverseEffect:
+    """What a per-effect checklist (Naranjo) is answered about: one effect of one medication row."""
+
+    medication: str
+    effect: str
+
 
 class ChecklistAnswer(StrictModel):
-    """One answered appraisal item (CARE, JBI)."""
+    """One appraisal item as the reviewer answered it, with their note.
+
+    `version` is the checklist's version when answered (older reviews have none). A checklist
+    answered per adverse effect (Naranjo) names the medication row and the effect, so a review
+    holds several assessments side by side. The overall decision or judgement is the item
+    `overall`. Ids and answers are checked here only for their form: whether `partly` is an
+    answer of item `5d` depends on the checklist's definition (`tui.appraisal.check_answers`),
+    and a colleague's review that uses a checklist this run does not know must still open.
+    """
 
     checklist: Slug
-    item: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}[a-z]?$")]
-    answer: Literal["yes", "no", "partly", "unclear", "na"]
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]{0,19}$")] | None = None
+    medication: Slug | None = None
+    effect: EffectName | None = None
+    item: Annotated[str, StringConstraints(pattern=r"^[0-9a-z][0-9a-z._-]{0,19}$")]
+    answer: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,29}$")] | None = None
+    """None while the reviewer has written a note but not decided."""
     note: Body = ""
+
+    @model_validator(mode="after")
+    def _whole(self) -> ChecklistAnswer:
+        if (self.medication is None) != (self.effect is None):
+            raise ValueError("medication and effect go together")
+        if self.answer is None and not self.note:
+            raise ValueError("an entry needs an answer or a note")
+        return self
+
+    @property
+    def target(self) -> AdverseEffect | None:
+        """The adverse effect this answer is about, for a checklist answered per effect."""
+        if self.medication is None or self.effect is None:
+            return None
+        return AdverseEffect(self.medication, self.effect)
+
+    @property
+    def key(self) -> tuple[str, str, str, tuple[int, int, str]]:
+        """Its place in the written order, and what makes it unique within a review."""
+        return (self.checklist, self.medication or "", self.effect or "", item_order(self.item))
 
 
 class ReviewHeader(StrictModel):
@@ -110,6 +171,8 @@ class ReviewHeader(StrictModel):
     reviewer: NonEmpty
     created: datetime
     updated: datetime
+    complete: bool = False
+    """Set when the reviewer marks the review done; blind mode shows others' reviews only then."""
 
 
 class Review(StrictModel):
@@ -126,19 +189,23 @@ class Review(StrictModel):
         return next((d for d in self.provenance if d.place == place), None)
 
     def ordered(self) -> Review:
-        """The same review in its one written order: annotations by id, answers by checklist and item."""
+        """The same review in its one written order: annotations by id; answers by checklist, medication row,
+        effect and item number (`ChecklistAnswer.key`)."""
         return self.model_copy(
             update={
                 "annotations": sorted(self.annotations, key=lambda a: a.id),
-                "checklist": sorted(self.checklist, key=lambda c: (c.checklist, _item_key(c.item))),
+                "checklist": sorted(self.checklist, key=lambda c: c.key),
                 "provenance": sorted(self.provenance, key=lambda d: d.place),
             }
         )
 
 
-def _item_key(item: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in item if ch.isdigit())
-    return (int(digits), item[len(digits) :])
+def item_order(item: str) -> tuple[int, int, str]:
+    """Items by their number as a reader counts them (`2` before `10`, `5a` before `5b`), others after."""
+    digits = len(item) - len(item.lstrip("0123456789"))
+    if digits == 0:
+        return (1, 0, item)
+    return (0, int(item[:digits]), item[digits:])
 
 
 def new_review(case_id: str, case_sha256: str, reviewer: str) -> Review:

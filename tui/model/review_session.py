@@ -8,19 +8,25 @@ exactly, and "unsaved changes" is a comparison, not a flag that can drift.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tui.model.anchoring import reanchor, text_quote
 from tui.model.case import CaseRecord
 from tui.model.places import Place
 from tui.model.review import (
+    AdverseEffect,
     Annotation,
     AnnotationKind,
     AnnotationStatus,
+    ChecklistAnswer,
     Review,
     TargetKind,
     new_annotation_id,
     now,
 )
+
+if TYPE_CHECKING:
+    from tui.model.checklist import ChecklistDefinition
 
 UNDO_LIMIT = 500
 
@@ -44,13 +50,15 @@ def build_annotation(case: CaseRecord, place: Place, draft: NoteDraft, author: s
     """A new note on `place`; a text span carries its quote and context so it can be found again."""
     stamp = now()
     quote = prefix = suffix = None
-    if place.start is not None and place.end is not None:
-        section = case.section(place.target_id)
+    section_id = place.target_id if place.kind == "section" else place.section
+    if place.start is not None and place.end is not None and section_id is not None:
+        section = case.section(section_id)
         quote, prefix, suffix = text_quote(section.text if section else "", place.start, place.end)
     return Annotation(
         id=new_annotation_id(stamp),
         target=place.kind,
         target_id=place.target_id,
+        section=place.section if place.kind == "checklist" else None,
         start=place.start,
         end=place.end,
         quote=quote,
@@ -82,7 +90,7 @@ class ReviewSession:
     def dirty(self) -> bool:
         """True when the review differs from what is on disk (a new, empty review is not dirty)."""
         if self.saved is None:
-            return bool(self.review.annotations or self.review.checklist)
+            return bool(self.review.annotations or self.review.checklist or self.review.review.complete)
         return self.review.ordered() != self.saved.ordered()
 
     def _replace(self, review: Review) -> None:
@@ -129,6 +137,63 @@ class ReviewSession:
             remaining = [a for a in self.review.annotations if a.id != annotation_id]
             self._replace(self.review.model_copy(update={"annotations": remaining}))
         return removed
+
+    # ---- appraisal: each call is one undoable change, none when nothing changes ---------------
+    # (The checklist modules are imported on first use: they are not needed to open a review.)
+
+    def _replace_if_changed(self, review: Review) -> bool:
+        if review.checklist == self.review.checklist and review.review == self.review.review:
+            return False
+        self._replace(review)
+        return True
+
+    def answer(
+        self, definition: ChecklistDefinition, item: str, answer: str, target: AdverseEffect | None = None
+    ) -> ChecklistAnswer:
+        """Answer `item` (of the assessment of `target`, for Naranjo); raises `ValueError` for an answer
+        the item does not take. Returns the entry as recorded."""
+        from tui.model.checklist_answers import find_answer, with_answer
+
+        self._replace_if_changed(with_answer(self.review, definition, item, answer, target))
+        entry = find_answer(self.review, definition.id, item, target)
+        assert entry is not None
+        return entry
+
+    def set_checklist_note(
+        self, definition: ChecklistDefinition, item: str, note: str, target: AdverseEffect | None = None
+    ) -> ChecklistAnswer | None:
+        """Write the reviewer's note on `item`; the entry, or None when an empty note left nothing."""
+        from tui.model.checklist_answers import find_answer, with_note
+
+        self._replace_if_changed(with_note(self.review, definition, item, note, target))
+        return find_answer(self.review, definition.id, item, target)
+
+    def clear_answer(self, checklist: str, item: str, target: AdverseEffect | None = None) -> bool:
+        """Take back the answer to `item` (its note stays); False when it had none."""
+        from tui.model.checklist_answers import without_answer
+
+        return self._replace_if_changed(without_answer(self.review, checklist, item, target))
+
+    def clear_assessment(self, checklist: str, target: AdverseEffect) -> bool:
+        """Remove one per-effect assessment whole (every answer and note of it)."""
+        from tui.model.checklist_answers import without_assessment
+
+        return self._replace_if_changed(without_assessment(self.review, checklist, target))
+
+    def mark_complete(self, complete: bool = True) -> bool:
+        """Mark the review complete (or not); False when it already was."""
+        if self.review.review.complete == complete:
+            return False
+        header = self.review.review.model_copy(update={"complete": complete})
+        self._replace(self.review.model_copy(update={"review": header}))
+        return True
+
+    def checklist_answer(
+        self, checklist: str, item: str, target: AdverseEffect | None = None
+    ) -> ChecklistAnswer | None:
+        from tui.model.checklist_answers import find_answer
+
+        return find_answer(self.review, checklist, item, target)
 
     def undo(self) -> bool:
         if not self._undo:

@@ -81,6 +81,9 @@ def review_to_toml(review: Review) -> str:
     note would rewrite every line of the array: bad for diffs and merges.
     """
     data = review.ordered().model_dump(mode="python", exclude_none=True)
+    if not data["review"].get("complete"):
+        # Written only once set, so a review that was never marked keeps the lines it always had.
+        data["review"].pop("complete", None)
     chunks = [tomli_w.dumps({"review": data["review"]})]
     for table in ("annotations", "checklist"):
         chunks.extend(_entry_to_toml(table, entry) for entry in data.get(table, []))

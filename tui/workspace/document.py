@@ -21,6 +21,7 @@ from tui.model.review import Review, merge_reviews, new_review, now
 from tui.model.review_session import ReviewSession, open_session
 from tui.store import InputFileError, read_case
 from tui.store.case_files import next_free_review_path, review_path_for
+from tui.store.checklist_files import read_checked_review
 from tui.store.errors import Problem
 from tui.store.journal import JournalSlot, journals_of, remove_stale
 from tui.store.review_file import file_sha256, fingerprint, read_review, write_review
@@ -85,6 +86,7 @@ class ReviewDocument:
         warnings: tuple[str, ...] = (),
         journal: JournalSlot | None = None,
         stale_journals: tuple[Path, ...] = (),
+        answer_notes: tuple[str, ...] = (),
     ) -> None:
         self.case = case
         self.case_path = case_path
@@ -96,6 +98,8 @@ class ReviewDocument:
         """Unsaved work found in the recovery journal, to be offered back."""
         self.warnings = warnings
         """Problems met while opening that did not stop it (a damaged journal, another instance on the review)."""
+        self.answer_notes = answer_notes
+        """Answers that could not be checked (a checklist this run does not know): kept, and said where they show."""
         self.journal = journal or JournalSlot(review_path)
         """This instance's own journal: a save removes it, and nobody else's."""
         self._stale_journals = stale_journals
@@ -115,7 +119,7 @@ class ReviewDocument:
         case_sha256 = file_sha256(case_path)
         review_path = review_path or review_path_for(case_path, case.id, reviewer)
         check_review_place(review_path)
-        existing = read_review(review_path, case) if review_path.exists() else None
+        existing, notes = read_checked_review(review_path, case) if review_path.exists() else (None, [])
         journal = JournalSlot(review_path)
         recovered, journal_warning, stale = journal.read_stale(case)
         if existing is not None:
@@ -146,6 +150,7 @@ class ReviewDocument:
             warnings=tuple(warnings),
             journal=journal,
             stale_journals=tuple(stale),
+            answer_notes=tuple(notes),
         )
 
     # ---- what the screens read -------------------------------------------------------------

@@ -18,7 +18,8 @@ from tui.model.case import CaseRecord
 from tui.model.review import Review
 from tui.store import read_case
 from tui.store.case_files import consensus_path_for, reviewer_slug, reviews_of, safe_reviewer_name
-from tui.store.review_file import file_sha256, read_review
+from tui.store.checklist_files import read_checked_review
+from tui.store.review_file import file_sha256
 
 
 class ReviewerChoiceError(ValueError):
@@ -69,5 +70,5 @@ def read_review_set(case_path: Path) -> ReviewSet:
     """The case at `case_path` and every reviewer's review of it; raises `InputFileError` for any unusable file."""
     case = read_case(case_path)
     files = {reviewer_slug(path, case.id): path for path in reviews_of(case_path, case.id)}
-    reviews = {key: read_review(path, case) for key, path in files.items()}
+    reviews = {key: read_checked_review(path, case)[0] for key, path in files.items()}
     return ReviewSet(case_path, case, file_sha256(case_path), files, reviews)
