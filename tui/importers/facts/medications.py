@@ -1,0 +1,178 @@
+"""Regimens read from one sentence: a drug, its dose, route and schedule, or a drug given without one.
+
+The drug of a dose is the one written next to it (`fentanyl 500 μg/day`, `500 mg of
+acetaminophen`); failing that, the nearest drug before it in the sentence (`the fentanyl
+dose was increased to 700 μg/day`), and failing that the last drug of the sentences before
+(`The dose was then halved to 5 mg.`), each further step flagged for review. A drug named
+without a dose becomes a row only when the sentence gives it ("was prescribed", "was
+started"), never when it is denied ("no", "refused", "contraindicated").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.importers.facts.drugs import CLASSES, display_name, drug_names
+from tui.importers.facts.quantities import Dose, Per, find_doses
+from tui.importers.facts.routes import routes_in, schedule_in
+
+GIVEN = re.compile(
+    r"\b(?:prescribed|administered|given|started|initiated|commenced|received|receiving|treated with|"
+    r"treatment with|took|taking|switched to|added|introduced|placed on|put on|begun|began|infused|injected)\b",
+    re.IGNORECASE,
+)
+DENIED = re.compile(
+    r"\b(?:not|never|instead of|rather than|refused|declined|avoid(?:ed)?|contraindicated|"
+    r"allerg(?:y|ic)|unavailable|considered|recommended|if|should)\b",
+    re.IGNORECASE,
+)
+"""Words that make a dose something not given: denied, refused, only weighed up."""
+DENIED_MENTION = re.compile(rf"{DENIED.pattern}|\b(?:no|without)\b", re.IGNORECASE)
+"""For a drug named without a dose, `no` and `without` deny it too ("without opioids")."""
+_COMBINATION = re.compile(r"^\s*(?:therapy|regimen|combination|chemotherapy|treatment|protocol)\b", re.IGNORECASE)
+_JOINER = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s*/\s*|\s*\+\s*|\s+plus\s+)$", re.IGNORECASE)
+_ROLE = re.compile(
+    r"\bas (?:an? )?(analgesic|adjuvant|co-analgesic|muscle relaxant|anxiolytic|antiemetic|sedative|"
+    r"premedication|prophylaxis|rescue)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although)\b")
+ADJACENT_WORDS = 4
+"""A drug at most this many words before its dose is the dose's drug beyond doubt."""
+
+
+@dataclass(frozen=True, slots=True)
+class Regimen:
+    """A regimen as one sentence states it, before it gets an id and a place on the timeline."""
+
+    name: str
+    quote: str
+    amount: float | None = None
+    amount_max: float | None = None
+    unit: str | None = None
+    per: Per | None = None
+    every: int | None = None
+    route: str | None = None
+    schedule: str | None = None
+    role: str = "unspecified"
+    doubt: str | None = None
+
+
+def regimens_in(sentence: str, quote: str, last_drug: str | None) -> tuple[list[Regimen], list[str]]:
+    """The regimens stated in `sentence` (quoted as `quote`), and notes on what was left out."""
+    notes: list[str] = []
+    drugs = drug_names(sentence)
+    doses = find_doses(sentence)
+    routes = routes_in(sentence)
+    schedule_words = schedule_in(sentence)
+    role = _role(sentence)
+    found: list[Regimen] = []
+    claimed: set[int] = set()
+    for dose in doses:
+        owner = _owner(sentence, dose, drugs, last_drug)
+        if owner is None:
+            continue
+        name, start, doubt = owner
+        if start >= 0:
+            claimed.add(start)
+        if dose.unit == "%" and doubt is not None:
+            continue  # A percentage is a strength only right after its drug ("lidocaine 1%").
+        if _denied(sentence, min(start if start >= 0 else dose.start, dose.start), dose.end):
+            notes.append(f"a dose of {name} in a denied or weighed-up statement was not taken as a regimen: {quote[:80]!r}")
+            continue
+        schedule = ", ".join(filter(None, [dose.schedule, *schedule_words])) or None
+        found.append(
+            Regimen(
+                name=name,
+                quote=quote,
+                amount=dose.amount,
+                amount_max=dose.amount_max,
+                unit=dose.unit,
+                per=dose.per,
+                every=dose.every,
+                route=_route(sentence, dose, routes),
+                schedule=schedule,
+                role=role,
+                doubt=doubt or dose.uncertain,
+            )
+        )
+    if GIVEN.search(sentence):
+        found.extend(_given_without_dose(sentence, quote, drugs, claimed, doses, routes, role))
+    return found, notes
+
+
+def _owner(sentence: str, dose: Dose, drugs: list[tuple[str, int, int]], last_drug: str | None) -> tuple[str, int, str | None] | None:
+    """(drug name, its start or -1, doubt) for a dose."""
+    before = [d for d in drugs if d[2] <= dose.start]
+    after = [d for d in drugs if d[1] >= dose.end]
+    if after and re.fullmatch(r"\s*(?:of\s+)?(?:\w+\s+)?", sentence[dose.end : after[0][1]]):
+        if not before or len(sentence[before[-1][2] : dose.start].split()) > 1:
+            return after[0][0], after[0][1], None
+    if before:
+        name, start, end = before[-1]
+        gap = sentence[end : dose.start]
+        if len(gap.split()) <= ADJACENT_WORDS and not find_doses(gap) and not _CLAUSE_BREAK.search(gap):
+            return name, start, None
+        return name, start, f"the dose is {len(gap.split())} words after {name}; check that it is {name}'s"
+    if after and len(sentence[dose.end : after[0][1]].split()) <= ADJACENT_WORDS:
+        return after[0][0], after[0][1], f"the drug is named after its dose; check that the dose is {after[0][0]}'s"
+    if last_drug is not None:
+        return last_drug, -1, f"no drug named in the sentence; {last_drug}, the last one named before, was assumed"
+    return None
+
+
+def _route(sentence: str, dose: Dose, routes: list[tuple[str, int, int]]) -> str | None:
+    """A route right after the dose (`10 mg orally`), else the nearest one before it in the sentence."""
+    for route, start, _end in routes:
+        if start >= dose.end and len(sentence[dose.end : start].split()) <= 2:
+            return route
+    earlier = [route for route, _start, end in routes if end <= dose.start]
+    return earlier[-1] if earlier else None
+
+
+def _denied(sentence: str, start: int, end: int, cues: re.Pattern[str] = DENIED) -> bool:
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    return bool(cues.search(sentence[clause_start:end]))
+
+
+def _role(sentence: str) -> str:
+    match = _ROLE.search(sentence)
+    return match.group(1).lower().replace(" ", "-") if match else "unspecified"
+
+
+def _given_without_dose(
+    sentence: str,
+    quote: str,
+    drugs: list[tuple[str, int, int]],
+    claimed: set[int],
+    doses: list[Dose],
+    routes: list[tuple[str, int, int]],
+    role: str,
+) -> list[Regimen]:
+    """Drugs (or classes) the sentence gives with no dose: one row each, or one for a named combination."""
+    mentions = [d for d in drugs if d[1] not in claimed and not any(d[1] <= x.start <= d[2] + 40 for x in doses)]
+    mentions += [(display_name(m.group()), m.start(), m.end()) for m in CLASSES.finditer(sentence)]
+    mentions = sorted({m[1]: m for m in mentions if not _overlaps(m, drugs, claimed)}.values(), key=lambda m: m[1])
+    groups: list[list[tuple[str, int, int]]] = []
+    for mention in mentions:
+        if groups and _JOINER.match(sentence[groups[-1][-1][2] : mention[1]]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    found: list[Regimen] = []
+    for group in groups:
+        if _denied(sentence, group[0][1], group[-1][2] + 30, DENIED_MENTION):
+            continue
+        route = ([r for r, start, _ in routes if start < group[0][1]] or [None])[-1]
+        if len(group) > 1 and _COMBINATION.match(sentence[group[-1][2] :]):
+            names = [m[0] for m in group]
+            found.append(Regimen(name=f"{', '.join(names[:-1])} and {names[-1]}", quote=quote, route=route, role=role))
+        else:
+            found.extend(Regimen(name=m[0], quote=quote, route=route, role=role) for m in group)
+    return found
+
+
+def _overlaps(mention: tuple[str, int, int], drugs: list[tuple[str, int, int]], claimed: set[int]) -> bool:
+    """A class word inside a claimed drug's name, or a drug whose dose was already read."""
+    return mention[1] in claimed or any(d[1] < mention[1] < d[2] for d in drugs)
