@@ -4,7 +4,8 @@
 hyphenated words that happened to meet a line end. The evidence, strongest first:
 
 1. the report itself: the joined word, or the hyphenated one, written elsewhere in it;
-2. a prefix that keeps its hyphen (`non-`, `self-`, `co-`, ...) before a whole word;
+2. a prefix that keeps its hyphen (`non-`, `self-`, `co-`, ...) before a whole word, or a
+   second half that does (`-up`, `-induced`, `-old`);
 3. an English dictionary (pyspellchecker's word list): the joined word is a word;
 4. both halves are common words on their own (`patient`, `controlled`);
 5. otherwise the break is a typesetter's, and the halves are joined: the common case.
@@ -25,6 +26,12 @@ KEEP_PREFIXES = frozenset(
     {"non", "self", "well", "co", "anti", "ex", "pre", "post", "semi", "multi", "cross", "low", "high", "half"}
 )
 """Prefixes that keep their hyphen before a whole word in medical writing (`co-analgesics`)."""
+
+KEEP_TAILS = frozenset(
+    """up based related induced associated dependent free like term old specific controlled guided mediated
+    sparing resistant naive positive negative""".split()
+)
+"""Second halves of compounds that keep their hyphen (`follow-up`, `drug-induced`, `44-year-old`)."""
 
 COMMON_WORD = 2_000
 """A half this frequent in the word list is a word in its own right, not a syllable (`tory`, `sion` are rarer)."""
@@ -68,7 +75,7 @@ def join_break(left: str, right: str, vocabulary: Vocabulary) -> str:
     head = left[:-1]
     head_word = _WORD.findall(head)[-1] if _WORD.findall(head) else ""
     tail_word = m.group() if (m := _WORD.match(right)) else ""
-    if not head_word or not tail_word or tail_word[0].isupper() or not head[-1:].isalpha():
+    if not head_word or not tail_word or tail_word[0].isupper() or head[-1:].isdigit():
         return left + right
     fragment = head_word.rsplit("-", 1)[-1].casefold()
     tail = tail_word.split("-", 1)[0].casefold()
@@ -78,6 +85,8 @@ def join_break(left: str, right: str, vocabulary: Vocabulary) -> str:
     if vocabulary.hyphenated[hyphenated]:
         return left + right
     is_word = _dictionary()
+    if tail in KEEP_TAILS and len(fragment) > 1:
+        return left + right
     if fragment in KEEP_PREFIXES and is_word(tail, 1):
         return left + right
     if is_word(joined, 1):

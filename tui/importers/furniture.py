@@ -27,6 +27,9 @@ _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)\]])")
 _DOI_LINE = re.compile(r"^\s*(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 
+HEAD_WORDS = 5
+"""How many first words of a line make its running-head shape."""
+
 RUNNING_HEAD_REPEATS = 3
 """A short line seen this often (numbers aside) is a running head, not a sentence."""
 
@@ -67,4 +70,14 @@ def _is_head_candidate(line: str) -> bool:
 
 
 def _shape(line: str) -> str:
-    return _DIGITS.sub("#", " ".join(line.split()).casefold())
+    """A running head's shape: numbers as `#`, a page number in front dropped, and only its first words.
+
+    A journal's running head keeps its first words from page to page while its end changes
+    ("... Open Access" on the first page, "... Page 2 of 3" on the next).
+    """
+    words = _DIGITS.sub("#", " ".join(line.split()).casefold()).split()
+    while words and words[0] == "#":
+        words.pop(0)
+    while words and words[-1] == "#":
+        words.pop()
+    return " ".join(words[:HEAD_WORDS])

@@ -19,6 +19,8 @@ from tui.importers.furniture import find_doi, remove_furniture
 from tui.importers.headings import (
     ABSTRACT_NAMES,
     BACK_MATTER,
+    NOT_LABELS,
+    SECTION_NAMES,
     Heading,
     heading_of,
     is_caption,
@@ -33,6 +35,11 @@ _TYPE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = (".", "!", "?", ":", "”", '"', "’", ")", "]")
+_GLOSSARY = re.compile(
+    r"^(?:abbreviations|conceptuali[sz]ation|data curation|formal analysis|funding acquisition|methodology|"
+    r"project administration|writing\s*[–-]\s*original draft|writing\s*[–-]\s*review)\s*:",
+    re.IGNORECASE,
+)
 _PROSE = re.compile(r"[a-z)\]][.!?]\s+[A-Z]")
 
 
@@ -59,6 +66,7 @@ def read_plain_text(text: str, source_file: str, fallback_title: str) -> ReportD
         draft.note(f"{removed} line(s) of page furniture left out (running heads, page numbers, stamps, links)")
     parts = _parts(lines[start:], width, draft)
     _build_sections(parts, vocabulary, draft)
+    _note_lost_conclusion(draft)
     if vocabulary.guessed:
         shown = ", ".join(sorted(set(vocabulary.guessed))[:12])
         draft.note(f"line-end hyphens joined without other evidence (check these words): {shown}")
@@ -125,6 +133,9 @@ def _parts(lines: list[str], width: int, draft: ReportDraft) -> list[_Part]:
             if heading.shape == "layout":
                 draft.note(f"heading recognised by its layout alone: {heading.title!r}")
             continue
+        if block and _opens_labelled_part(block[-1], line):
+            parts[-1].blocks.append(block)
+            block, in_caption = [], False
         if not block and is_caption(line):
             in_caption = True
             captions += 1
@@ -137,11 +148,26 @@ def _parts(lines: list[str], width: int, draft: ReportDraft) -> list[_Part]:
     return parts
 
 
-def _paragraphs(blocks: list[list[str]], vocabulary: Vocabulary) -> list[str]:
-    """Blocks joined into paragraphs: a block that stops mid-sentence goes on in the next one."""
+def _opens_labelled_part(previous: str, line: str) -> bool:
+    """`Case presentation: ...` on the line after a finished sentence starts a new part, blank line or not."""
+    label = run_in_label(line.strip())
+    if label is None or not previous.rstrip().endswith(_TERMINAL):
+        return False
+    return normalise_name(label[0]) in SECTION_NAMES | NOT_LABELS
+
+
+def _paragraphs(blocks: list[list[str]], vocabulary: Vocabulary, draft: ReportDraft) -> list[str]:
+    """Blocks joined into paragraphs: a block that stops mid-sentence goes on in the next one.
+
+    A glossary or a credit list ("Abbreviations: ...", "Conceptualization: ...") is not the
+    report's narrative and is left out, with a note.
+    """
     paragraphs: list[str] = []
     for block in blocks:
         text = _join_lines(block, vocabulary)
+        if _GLOSSARY.match(text):
+            draft.note(f"left out: {text[:60]!r}")
+            continue
         if paragraphs and (not paragraphs[-1].endswith(_TERMINAL) or text[:1].islower()):
             previous = paragraphs[-1]
             paragraphs[-1] = join_break(previous, text, vocabulary) if previous.endswith("-") else f"{previous} {text}"
@@ -167,7 +193,7 @@ def _build_sections(parts: list[_Part], vocabulary: Vocabulary, draft: ReportDra
     """Parts to sections: nesting by number, abstract labels as sub-sections, back matter left out."""
     lead, *headed = parts
     if lead.blocks:
-        paragraphs = _paragraphs(lead.blocks, vocabulary)
+        paragraphs = _paragraphs(lead.blocks, vocabulary, draft)
         if headed and not any(_PROSE.search(p) for p in paragraphs):
             draft.note(f"{len(paragraphs)} block(s) of front matter before the first heading left out (authors, affiliations)")
         elif paragraphs:
@@ -194,7 +220,7 @@ def _build_sections(parts: list[_Part], vocabulary: Vocabulary, draft: ReportDra
                 open_levels.pop()
             parent = open_levels[-1][1] if open_levels else None
             open_levels.append((heading.level, len(draft.sections)))
-        paragraphs = _paragraphs(part.blocks, vocabulary)
+        paragraphs = _paragraphs(part.blocks, vocabulary, draft)
         if heading.key in ABSTRACT_NAMES:
             _add_abstract(heading.title, paragraphs, draft)
         else:
@@ -212,7 +238,20 @@ def _add_abstract(title: str, paragraphs: list[str], draft: ReportDraft) -> None
         if label is not None:
             current = DraftSection(label[0], [label[1]], abstract_index)
             draft.sections.append(current)
-        elif normalise_name(paragraph.split(":", 1)[0]) in {"keywords", "key words", "keyword"}:
-            draft.note("the abstract's keywords line left out")
+        elif normalise_name(paragraph.split(":", 1)[0]) in NOT_LABELS:
+            draft.note(f"the abstract's {paragraph.split(':', 1)[0].strip()!r} line left out")
         else:
             current.paragraphs.append(paragraph)
+
+
+def _note_lost_conclusion(draft: ReportDraft) -> None:
+    """A last paragraph opening "In conclusion" with no Conclusion heading: the heading may have been lost."""
+    titles = {normalise_name(s.title) for s in draft.sections}
+    if titles & {"conclusion", "conclusions", "concluding remarks"} or not draft.sections:
+        return
+    last = draft.sections[-1]
+    if last.paragraphs and re.match(r"^(?:in\s+conclusion|to\s+conclude|in\s+summary)\b", last.paragraphs[-1], re.I):
+        draft.note(
+            f"the last paragraph of {last.title!r} opens like a conclusion, but no Conclusion heading was found; "
+            "if the report has one, it was lost from this text"
+        )

@@ -65,6 +65,13 @@ CLASSES = re.compile(
 )
 """Drug classes named in place of an agent."""
 
+MULTI_WORD = re.compile(
+    r"\b(?:vitamin\s+[A-K]\d{0,2}|folic\s+acid|(?:zoledronic|valproic|tranexamic|hyaluronic|ascorbic)\s+acid|"
+    r"ferrous\s+\w+|iron\s+sucrose|botulinum\s+toxin(?:\s+type\s+[AB])?|nitrous\s+oxide)\b",
+    re.IGNORECASE,
+)
+"""Agents named in two or three words."""
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 
 
@@ -80,11 +87,14 @@ def is_drug(word: str) -> bool:
 
 def drug_names(text: str) -> list[tuple[str, int, int]]:
     """(name, start, end) of every drug named in `text`: `morphine sulfate` is one name."""
-    found: list[tuple[str, int, int]] = []
+    found = [(display_name(m.group()), m.start(), m.end()) for m in MULTI_WORD.finditer(text)]
+    taken = [(start, end) for _name, start, end in found]
     matches = list(_WORD.finditer(text))
     skip_until = -1
     for position, match in enumerate(matches):
         if match.start() < skip_until or not is_drug(match.group()):
+            continue
+        if any(start <= match.start() < end for start, end in taken):
             continue
         end = match.end()
         if position + 1 < len(matches) and matches[position + 1].group().casefold() in SALTS:
@@ -93,7 +103,7 @@ def drug_names(text: str) -> list[tuple[str, int, int]]:
                 end = following.end()
         found.append((display_name(text[match.start() : end]), match.start(), end))
         skip_until = end
-    return found
+    return sorted(found, key=lambda item: item[1])
 
 
 def display_name(name: str) -> str:

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from tui.importers.facts.drugs import drug_names
-from tui.importers.facts.medications import Regimen, regimens_in
+from tui.importers.facts.medications import CHANGED, Regimen, regimens_in
 from tui.importers.facts.pain import Score, named_scale, scores_in
 from tui.importers.facts.patient import Sex, age_and_sex
+from tui.importers.facts.sentences import sentences
 from tui.importers.facts.timeline import TimePhrase, time_phrases
 from tui.importers.slugs import IdMaker
 from tui.model import Medication, PainScore, TimelineEvent
-from tui.model.text_spans import sentence_spans
 
 _CASE_TITLE = re.compile(
     r"case|patient|clinical|history|presentation|findings|examination|investigation|diagnos|treatment|therap|"
@@ -101,7 +101,7 @@ class _Reader:
 
     def read(self, sections: Sequence[FactSection]) -> None:
         for section in sections:
-            for start, end in sentence_spans(section.text):
+            for start, end in sentences(section.text):
                 sentence = section.text[start:end]
                 self._sentence(sentence, sentence[:MAX_QUOTE])
 
@@ -134,6 +134,8 @@ class _Reader:
         return True
 
     def _medication(self, regimen: Regimen, start: str | None) -> None:
+        if regimen.route is None and regimen.amount is not None and CHANGED.search(regimen.quote):
+            regimen = self._route_carried_over(regimen)
         medication_id = self.medication_ids.make(regimen.name, fallback="medication")
         if regimen.doubt:
             self.facts.notes.append(f"medications {medication_id}: {regimen.doubt}")
@@ -154,6 +156,14 @@ class _Reader:
                 needs_review=regimen.doubt is not None,
             )
         )
+
+    def _route_carried_over(self, regimen: Regimen) -> Regimen:
+        """A new dose of a drug given before ("the dose was increased to ...") keeps its route, flagged."""
+        earlier = [m for m in self.facts.medications if m.name.casefold() == regimen.name.casefold() and m.route]
+        if not earlier:
+            return regimen
+        doubt = regimen.doubt or f"route {earlier[-1].route!r} carried over from {earlier[-1].id} (a dose change)"
+        return replace(regimen, route=earlier[-1].route, doubt=doubt)
 
     def _score(self, score: Score, when: str | None) -> None:
         key = (score.condition, score.value, score.description, score.quote, score.earlier)

@@ -37,7 +37,18 @@ _ROLE = re.compile(
     r"premedication|prophylaxis|rescue)\b",
     re.IGNORECASE,
 )
+_GOVERNING = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:infusions?|injections?|administration|boluses|route|use)\s+(?:of|with)\b|^\s*[,:]",
+    re.IGNORECASE,
+)
+"""After a route, the words that make it the route of a whole list ("intravenous infusion of ...")."""
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|whereas|although)\b")
+CHANGED = re.compile(
+    r"\b(?:dose|dosage|increased|decreased|reduced|raised|titrated|escalated|tapered|lowered|doubled|halved|"
+    r"changed|adjusted|switched|up-titrated|weaned)\b",
+    re.IGNORECASE,
+)
+"""Words that make a dose far from its drug (or in the next sentence) that drug's new dose."""
 ADJACENT_WORDS = 4
 """A drug at most this many words before its dose is the dose's drug beyond doubt."""
 
@@ -65,7 +76,6 @@ def regimens_in(sentence: str, quote: str, last_drug: str | None) -> tuple[list[
     drugs = drug_names(sentence)
     doses = find_doses(sentence)
     routes = routes_in(sentence)
-    schedule_words = schedule_in(sentence)
     role = _role(sentence)
     found: list[Regimen] = []
     claimed: set[int] = set()
@@ -81,7 +91,7 @@ def regimens_in(sentence: str, quote: str, last_drug: str | None) -> tuple[list[
         if _denied(sentence, min(start if start >= 0 else dose.start, dose.start), dose.end):
             notes.append(f"a dose of {name} in a denied or weighed-up statement was not taken as a regimen: {quote[:80]!r}")
             continue
-        schedule = ", ".join(filter(None, [dose.schedule, *schedule_words])) or None
+        route, whole_list = _route(sentence, dose, routes, start)
         found.append(
             Regimen(
                 name=name,
@@ -91,8 +101,8 @@ def regimens_in(sentence: str, quote: str, last_drug: str | None) -> tuple[list[
                 unit=dose.unit,
                 per=dose.per,
                 every=dose.every,
-                route=_route(sentence, dose, routes),
-                schedule=schedule,
+                route=route,
+                schedule=_schedule(sentence, dose, doses, start, whole_list),
                 role=role,
                 doubt=doubt or dose.uncertain,
             )
@@ -114,21 +124,64 @@ def _owner(sentence: str, dose: Dose, drugs: list[tuple[str, int, int]], last_dr
         gap = sentence[end : dose.start]
         if len(gap.split()) <= ADJACENT_WORDS and not find_doses(gap) and not _CLAUSE_BREAK.search(gap):
             return name, start, None
-        return name, start, f"the dose is {len(gap.split())} words after {name}; check that it is {name}'s"
+        if CHANGED.search(gap):
+            return name, start, f"the dose is {len(gap.split())} words after {name}; check that it is {name}'s"
     if after and len(sentence[dose.end : after[0][1]].split()) <= ADJACENT_WORDS:
         return after[0][0], after[0][1], f"the drug is named after its dose; check that the dose is {after[0][0]}'s"
-    if last_drug is not None:
+    if not drugs and last_drug is not None and CHANGED.search(sentence[: dose.start]):
         return last_drug, -1, f"no drug named in the sentence; {last_drug}, the last one named before, was assumed"
     return None
 
 
-def _route(sentence: str, dose: Dose, routes: list[tuple[str, int, int]]) -> str | None:
-    """A route right after the dose (`10 mg orally`), else the nearest one before it in the sentence."""
+def _route(sentence: str, dose: Dose, routes: list[tuple[str, int, int]], owner_start: int) -> tuple[str | None, bool]:
+    """The route of a dose as the sentence states it, and whether it is stated once for a whole list.
+
+    In order: a route right after the dose (`10 mg orally`); a route between the drug and
+    its dose (`buprenorphine patch ... 15 μg/h`); a route before the drug that governs it
+    (`transdermal buprenorphine`, or a list: `intravenous infusion of A ..., B ... and C`);
+    a route after the list the dose ends (`A 1 g and B 400 mg were given orally`). A route
+    inside brackets, or the adjective of another drug, is not this dose's.
+    """
     for route, start, _end in routes:
         if start >= dose.end and len(sentence[dose.end : start].split()) <= 2:
-            return route
-    earlier = [route for route, _start, end in routes if end <= dose.start]
-    return earlier[-1] if earlier else None
+            return route, False
+    anchor = owner_start if 0 <= owner_start <= dose.start else dose.start
+    for route, start, end in reversed(routes):
+        if end > dose.start:
+            continue
+        if start >= anchor:
+            return route, False
+        between = sentence[end:anchor]
+        if between.count("(") < between.count(")") or sentence[end:].lstrip().startswith(")"):
+            continue
+        if not find_doses(between):
+            return route, False
+        if _GOVERNING.match(sentence[end:]):
+            return route, True
+        break
+    later = [(route, start) for route, start, _end in routes if start >= dose.end]
+    if later:
+        route, start = later[0]
+        tail = sentence[dose.end : start]
+        last_dose_end = max((d.end for d in find_doses(tail)), default=0)
+        if not drug_names(tail[last_dose_end:]) and len(tail[last_dose_end:].split()) <= 4 and ";" not in tail:
+            return route, True
+    return None, False
+
+
+def _schedule(sentence: str, dose: Dose, doses: list[Dose], owner_start: int, whole_list: bool) -> str | None:
+    """Schedule words of the dose's own stretch of the sentence; for a list, its lead-in and tail too."""
+    index = doses.index(dose)
+    start = doses[index - 1].end if index else 0
+    start = min(start, owner_start) if owner_start >= 0 else start
+    end = doses[index + 1].start if index + 1 < len(doses) else len(sentence)
+    stretches = [sentence[start:end]]
+    if whole_list:
+        stretches += [sentence[: doses[0].start], sentence[doses[-1].end :]]
+    words = [dose.schedule] if dose.schedule else []
+    for stretch in stretches:
+        words += [word for word in schedule_in(stretch) if word not in words and word not in (dose.schedule or "")]
+    return ", ".join(words) or None
 
 
 def _denied(sentence: str, start: int, end: int, cues: re.Pattern[str] = DENIED) -> bool:

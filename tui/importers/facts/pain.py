@@ -134,6 +134,8 @@ def _numeric(sentence: str, quote: str, numbers: list[re.Match[str]], scale_in_u
         ) and bool(re.match(r"^\s*(?:/\s*10+)?\s*to\s+$", sentence[match.end() : following.start()], re.I))
         previous_end = numbers[index - 1].end() if index else 0
         condition = _condition(sentence, previous_end, match.start(), match.end(), following)
+        if condition == "unspecified" and scores and scores[-1].earlier:
+            condition = scores[-1].condition  # "pain on coughing fell from 9/10 to 3/10": both on coughing.
         scores.append(Score(condition, quote, scale, value, earlier=earlier, doubt=doubt))
     return scores
 
@@ -162,14 +164,14 @@ def _first_condition(text: str) -> Condition | None:
 def _in_words(sentence: str, quote: str) -> list[Score]:
     """A score in words: `pain ... was dramatically relieved` gives `dramatically relieved`."""
     for cue in re.finditer(r"\bpain\b", sentence, re.IGNORECASE):
-        match = _QUALITY.search(sentence, cue.end(), min(len(sentence), cue.end() + 80))
+        match = _QUALITY.search(sentence, cue.start(), min(len(sentence), cue.end() + 80))
         if match is None:
             continue
-        gap = sentence[cue.end() : match.start()]
+        gap = sentence[cue.end() : max(cue.end(), match.start())]
         if len(gap.split()) > 8 or _NOT_PAIN_SUBJECT.search(gap) or ";" in gap:
             continue
         words = re.sub(r"^(?:was|were|became)\s+", "", match.group(), flags=re.IGNORECASE)
         clause_start = max(sentence.rfind(";", 0, cue.start()), sentence.rfind(",", 0, max(0, cue.start() - 30)), 0)
-        condition = _first_condition(sentence[clause_start : match.start()]) or "unspecified"
+        condition = _first_condition(sentence[clause_start : match.end() + 20]) or "unspecified"
         return [Score(condition, quote, description=words)]
     return []

@@ -133,7 +133,7 @@ def _period(match: re.Match[str]) -> tuple[Per | None, int | None, str | None, s
         return (per, count, raw, None) if count >= 2 else (per, None, raw, None)
     if lowered.startswith("/min"):
         return None, None, "per minute", "a rate per minute (the record counts hours, days or weeks)"
-    for words, per_value in (("24h", "day"), ("day", "day"), ("/d", "day"), ("dose", "dose"), ("week", "week"),
+    for words, per_value in (("24h", "day"), ("day", "day"), ("daily", "day"), ("hourly", "hour"), ("/d", "day"), ("dose", "dose"), ("week", "week"),
                              ("wk", "week"), ("hour", "hour"), ("/h", "hour")):  # fmt: skip
         if words in lowered:
             return per_value, None, None, None  # type: ignore[return-value]

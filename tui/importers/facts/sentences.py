@@ -1,0 +1,27 @@
+"""Sentences of a section for the fact readers: the app's sentence spans, split once more after units.
+
+The reader's sentence rule keeps "mL/h. Paracetamol" together, since a one-letter word
+before a full stop is usually an initial. In a case report it is as often a unit ending a
+dose; splitting there keeps each regimen, score and time phrase in its own sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.model.text_spans import sentence_spans
+
+_UNIT_END = re.compile(r"(?:\d\s?(?:mg|g|μg|µg|mcg|mL|ml|h|d|kg|L|min|%)|/(?:h|d|day|kg|min|hr))\.\s+(?=[A-Z])")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, as `sentence_spans` gives them, split after a unit's full stop."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_spans(text):
+        cut = start
+        for match in _UNIT_END.finditer(text, start, end):
+            stop = match.start() + match.group().index(".") + 1
+            spans.append((cut, stop))
+            cut = match.end()
+        spans.append((cut, end))
+    return spans
