@@ -82,6 +82,12 @@ def is_caption(line: str) -> bool:
     return bool(_CAPTION.match(line.strip()))
 
 
+def run_in_name(line: str) -> str | None:
+    """The normalised word(s) before a colon opening `line` (`keywords`, `case presentation`), if any."""
+    match = _RUN_IN.match(line)
+    return normalise_name(match.group(1)) if match and match.group(0).rstrip().endswith(":") else None
+
+
 def run_in_label(paragraph: str) -> tuple[str, str] | None:
     """`Background: text` as (`Background`, `text`); None when the paragraph opens with no label."""
     match = _RUN_IN.match(paragraph)

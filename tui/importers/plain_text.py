@@ -26,6 +26,7 @@ from tui.importers.headings import (
     is_caption,
     normalise_name,
     run_in_label,
+    run_in_name,
 )
 from tui.importers.text_clean import clean_text
 
@@ -150,10 +151,8 @@ def _parts(lines: list[str], width: int, draft: ReportDraft) -> list[_Part]:
 
 def _opens_labelled_part(previous: str, line: str) -> bool:
     """`Case presentation: ...` on the line after a finished sentence starts a new part, blank line or not."""
-    label = run_in_label(line.strip())
-    if label is None or not previous.rstrip().endswith(_TERMINAL):
-        return False
-    return normalise_name(label[0]) in SECTION_NAMES | NOT_LABELS
+    name = run_in_name(line.strip())
+    return name is not None and previous.rstrip().endswith(_TERMINAL) and name in SECTION_NAMES | NOT_LABELS
 
 
 def _paragraphs(blocks: list[list[str]], vocabulary: Vocabulary, draft: ReportDraft) -> list[str]:

@@ -157,6 +157,11 @@ class _Reader:
             )
         )
 
+    def _restates(self, score: Score) -> bool:
+        """"Fell from 9/10 to 3/10" after a 9/10 already recorded: the 9 is that score again, not a new one."""
+        same = [p for p in self.facts.pain_scores if p.condition == score.condition and p.scale == score.scale]
+        return bool(same) and same[-1].value == score.value
+
     def _route_carried_over(self, regimen: Regimen) -> Regimen:
         """A new dose of a drug given before ("the dose was increased to ...") keeps its route, flagged."""
         earlier = [m for m in self.facts.medications if m.name.casefold() == regimen.name.casefold() and m.route]
@@ -167,7 +172,7 @@ class _Reader:
 
     def _score(self, score: Score, when: str | None) -> None:
         key = (score.condition, score.value, score.description, score.quote, score.earlier)
-        if key in self.seen_scores:
+        if key in self.seen_scores or (score.earlier and self._restates(score)):
             return
         self.seen_scores.add(key)
         words = f"{score.value:g}" if score.value is not None else score.description or "words"

@@ -11,7 +11,7 @@ started"), never when it is denied ("no", "refused", "contraindicated").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.importers.facts.drugs import CLASSES, display_name, drug_names
 from tui.importers.facts.quantities import Dose, Per, find_doses
@@ -38,7 +38,8 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _GOVERNING = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:infusions?|injections?|administration|boluses|route|use)\s+(?:of|with)\b|^\s*[,:]",
+    r"^\s*(?:\w+\s+){0,2}?(?:infusions?|injections?|administration|boluses|route|use|anaesthesia|anesthesia|"
+    r"analgesia|block)\s+(?:of|with)\b|^\s*[,:]",
     re.IGNORECASE,
 )
 """After a route, the words that make it the route of a whole list ("intravenous infusion of ...")."""
@@ -107,9 +108,30 @@ def regimens_in(sentence: str, quote: str, last_drug: str | None) -> tuple[list[
                 doubt=doubt or dose.uncertain,
             )
         )
+    found = _volume_with_strength(found)
     if GIVEN.search(sentence):
         found.extend(_given_without_dose(sentence, quote, drugs, claimed, doses, routes, role))
     return found, notes
+
+
+def _volume_with_strength(found: list[Regimen]) -> list[Regimen]:
+    """`5 mL of bupivacaine 0.25%` is one regimen: `bupivacaine 0.25%`, 5 mL (a strength names the solution)."""
+    merged: list[Regimen] = []
+    for regimen in found:
+        previous = merged[-1] if merged else None
+        pair = {regimen.unit, previous.unit} if previous else set()
+        if previous is not None and previous.name == regimen.name and pair == {"%", "mL"}:
+            strength, volume = (previous, regimen) if previous.unit == "%" else (regimen, previous)
+            merged[-1] = replace(
+                volume,
+                name=f"{volume.name} {strength.amount:g}%",
+                route=volume.route or strength.route,
+                schedule=volume.schedule or strength.schedule,
+                doubt=volume.doubt or strength.doubt,
+            )
+        else:
+            merged.append(regimen)
+    return merged
 
 
 def _owner(sentence: str, dose: Dose, drugs: list[tuple[str, int, int]], last_drug: str | None) -> tuple[str, int, str | None] | None:
@@ -122,7 +144,9 @@ def _owner(sentence: str, dose: Dose, drugs: list[tuple[str, int, int]], last_dr
     if before:
         name, start, end = before[-1]
         gap = sentence[end : dose.start]
-        if len(gap.split()) <= ADJACENT_WORDS and not find_doses(gap) and not _CLAUSE_BREAK.search(gap):
+        strengths = [d for d in find_doses(gap) if d.unit == "%"]
+        bare = gap[strengths[-1].end :] if strengths and strengths[0].start <= 1 else gap  # "ropivacaine 0.2% at 6 mL/h"
+        if len(bare.split()) <= ADJACENT_WORDS and not find_doses(bare) and not _CLAUSE_BREAK.search(gap):
             return name, start, None
         if CHANGED.search(gap):
             return name, start, f"the dose is {len(gap.split())} words after {name}; check that it is {name}'s"

@@ -54,7 +54,8 @@ _QUALITY = re.compile(
     r"substantially|considerably|greatly|partially|partly|slightly|somewhat|moderately|gradually|rapidly|"
     r"immediately|fully|much|further)\s+)?"
     r"(?:relieved|improved|resolved|reduced|decreased|alleviated|disappeared|diminished|subsided|abated|eased|"
-    r"mitigated|worsened|aggravated|intensified|unchanged|persisted|persistent|pain[- ]free)\b",
+    r"mitigated|worsened|aggravated|intensified|unchanged|persisted|persistent|pain[- ]free|mild|"
+    r"(?:well[- ])?controlled|tolerable|bearable)\b",
     re.IGNORECASE,
 )
 _NOT_PAIN_SUBJECT = re.compile(r"\b(?:dose|doses|dosage|infusion|rate|level|count|swelling|fever)\b", re.I)
@@ -106,6 +107,8 @@ def _mask(sentence: str) -> str:
 
 
 def _is_rating(masked: str, match: re.Match[str]) -> bool:
+    if _VAS.search(masked) and re.match(r"^\s?mm\b", masked[match.end() :]):
+        return True  # "45 mm" on a visual analogue scale is a 0-100 score.
     if _NOT_A_SCORE_AFTER.match(masked[match.end() :]) and not match.group(2):
         return False
     if _NOT_A_SCORE_BEFORE.search(masked[: match.start()]) and not match.group(2):

@@ -16,7 +16,7 @@ _COUNT = (
     r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few)"
 )
 _UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?)"
-_REFERENCE = r"(?P<ref>(?:the\s+|his\s+|her\s+|their\s+|our\s+|this\s+)?(?:first\s+|initial\s+)?[a-z][\w-]*(?:\s+of\s+[\w-]+)?)"
+_REFERENCE = r"(?P<ref>(?:the\s+|an?\s+|his\s+|her\s+|their\s+|our\s+|this\s+)?(?:first\s+|initial\s+)?[a-z][\w-]*(?:\s+of\s+[\w-]+)?)"
 _RELATIVE = re.compile(
     rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>before|after|prior\s+to|following|preceding)\s+{_REFERENCE}", re.IGNORECASE
 )
@@ -27,7 +27,7 @@ _LATER = (
 _NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after\b|the\s+next\s+morning)", re.I)
 _DAY_N = re.compile(r"\b(?:on\s+)?(?:hospital\s+)?day\s+(?P<day>\d{1,3})\b(?!\s*(?:of\s+(?:the\s+)?(?:cycle|course)))", re.I)
 _ADMISSION = re.compile(
-    r"\b(?:was|were)\s+(?:admitted|hospitali[sz]ed)\b|\b(?:on|at|upon)\s+admission\b|\bpresented\s+to\s+(?:our|the)\b",
+    r"\b(?:was|were)\s+(?:admitted|hospitali[sz]ed|referred)\b|\b(?:on|at|upon)\s+admission\b|\bpresented\s+to\s+(?:our|the)\b",
     re.IGNORECASE,
 )
 DAY_ZERO = re.compile(r"^(?:the\s+|his\s+|her\s+|their\s+|our\s+|this\s+)?(?:first\s+|initial\s+)?"
@@ -91,7 +91,7 @@ def _days(count: str, unit: str) -> tuple[int | None, bool]:
 
 
 def _head(reference: str) -> str:
-    words = re.sub(r"^(?:the|his|her|their|our|this|first|initial)\s+", "", reference.strip(), flags=re.I).split()
+    words = re.sub(r"^(?:the|an?|his|her|their|our|this|first|initial)\s+", "", reference.strip(), flags=re.I).split()
     return words[0].casefold() if words else reference
 
 
