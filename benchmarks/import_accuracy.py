@@ -124,12 +124,18 @@ def compare(key: dict[str, Any], case: CaseRecord) -> dict[str, Score]:
     medications = match(
         key.get("medications", []),
         case.medications,
-        lambda k, m: names_match(k["name"], m.name)
-        and same_number(k.get("amount"), m.amount)
-        and normal_unit(k.get("unit")) == normal_unit(m.unit),
+        lambda k, m: (
+            names_match(k["name"], m.name)
+            and same_number(k.get("amount"), m.amount)
+            and normal_unit(k.get("unit")) == normal_unit(m.unit)
+        ),
     )
     pain = match(key.get("pain_scores", []), case.pain_scores, _same_score)
-    return {"sections": match(key_sections, got_sections, lambda a, b: a == b), "medications": medications, "pain": pain}
+    return {
+        "sections": match(key_sections, got_sections, lambda a, b: a == b),
+        "medications": medications,
+        "pain": pain,
+    }
 
 
 def _same_score(key: dict[str, Any], score: Any) -> bool:
@@ -214,8 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for label, scores in fixtures
             for name, score in scores.items()
             if (score.right < score.key or score.right < score.imported)
-            if name == "sections"
-            or min(score.precision, score.recall) < TARGET
+            if name == "sections" or min(score.precision, score.recall) < TARGET
         ]
         for line in missed:
             print(f"below target: {line}", file=sys.stderr)

@@ -10,8 +10,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli.common import EXIT_OK, EXIT_USAGE, PROG, Parser, print_error, report_input_error
+
+if TYPE_CHECKING:
+    from tui.model import CaseRecord, Medication, PainScore
 
 
 def parser() -> Parser:
@@ -21,7 +25,9 @@ def parser() -> Parser:
         "Exit 0 when imported, 2 for bad usage, an unusable report or an output that cannot be written.",
     )
     parser.add_argument("report", metavar="REPORT", help="the report: a .txt file or a JATS .xml file")
-    parser.add_argument("-o", "--output", metavar="OUT", help="file to write, or folder for ID.toml (default: standard output)")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="file to write, or folder for ID.toml (default: standard output)"
+    )
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
     return parser
 
@@ -40,22 +46,21 @@ def run_import(report: Path, output: Path | None, *, force: bool = False) -> int
         records = import_report(report)
     except InputFileError as error:
         return report_input_error(error, sys.stderr)
-    texts = [(record.id, record_toml(record), record) for record in records]
     if output is None:
-        if len(texts) > 1:
-            print_error(f"{report}: holds {len(texts)} articles; give a folder with -o DIR to write one file each")
+        if len(records) > 1:
+            print_error(f"{report}: holds {len(records)} articles; give a folder with -o DIR to write one file each")
             return EXIT_USAGE
         sys.stdout.flush()
-        sys.stdout.buffer.write(texts[0][1].encode("utf-8"))
+        sys.stdout.buffer.write(record_toml(records[0]).encode("utf-8"))
         sys.stdout.buffer.flush()
-        _summarise(report, "standard output", texts[0][2])
+        _summarise(report, "standard output", records[0])
         return EXIT_OK
-    targets = _targets(output, [case_id for case_id, _text, _record in texts])
+    targets = _targets(output, [record.id for record in records])
     problem = _refusal(report, targets, force=force)
     if problem:
         print_error(problem)
         return EXIT_USAGE
-    return _write_all(report, targets, texts)
+    return _write_all(report, list(zip(targets, records, strict=True)))
 
 
 def _targets(output: Path, ids: list[str]) -> list[Path]:
@@ -84,30 +89,25 @@ def _refusal(report: Path, targets: list[Path], *, force: bool) -> str | None:
     return None
 
 
-def _write_all(report: Path, targets: list[Path], texts: list[tuple[str, str, object]]) -> int:
-    from tui.model import CaseRecord
+def _write_all(report: Path, outputs: list[tuple[Path, CaseRecord]]) -> int:
+    from tui.importers import record_toml
     from tui.store.atomic import write_atomic
 
-    for target, (_case_id, text, record) in zip(targets, texts, strict=True):
+    for target, record in outputs:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, text.encode("utf-8"))
+            write_atomic(target, record_toml(record).encode("utf-8"))
         except OSError as error:
             print_error(f"{target}: cannot write the record: {error.strerror or error}")
             return EXIT_USAGE
-        if isinstance(record, CaseRecord):
-            _summarise(report, str(target), record)
+        _summarise(report, str(target), record)
     return EXIT_OK
 
 
-def _summarise(report: Path, where: str, record: object) -> None:
+def _summarise(report: Path, where: str, record: CaseRecord) -> None:
     """One line on standard error: what was imported, and how much of it needs a person's check."""
-    from tui.model import CaseRecord
-
-    if not isinstance(record, CaseRecord):
-        return
-    rows = [*record.medications, *record.pain_scores, *record.timeline]
-    flagged = sum(1 for row in rows if row.needs_review)
+    rows: list[Medication | PainScore] = [*record.medications, *record.pain_scores]
+    flagged = sum(1 for row in rows if row.needs_review) + sum(1 for event in record.timeline if event.needs_review)
     print(
         f"{report} -> {where}: {len(record.sections)} sections, {len(record.medications)} medications, "
         f"{len(record.pain_scores)} pain scores, {len(record.timeline)} events; {flagged} rows and "

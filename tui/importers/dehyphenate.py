@@ -28,9 +28,9 @@ KEEP_PREFIXES = frozenset(
 """Prefixes that keep their hyphen before a whole word in medical writing (`co-analgesics`)."""
 
 KEEP_TAILS = frozenset(
-    """up based related induced associated dependent free like term old specific controlled guided mediated
-    sparing resistant naive positive negative""".split()
-)
+    ("up", "based", "related", "induced", "associated", "dependent", "free", "like", "term", "old", "specific",
+     "controlled", "guided", "mediated", "sparing", "resistant", "naive", "positive", "negative")
+)  # fmt: skip
 """Second halves of compounds that keep their hyphen (`follow-up`, `drug-induced`, `44-year-old`)."""
 
 COMMON_WORD = 2_000

@@ -58,9 +58,7 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], int]:
 
 
 def _is_furniture(line: str) -> bool:
-    return bool(
-        _PAGE_NUMBER.match(line) or _STAMPS.match(line) or _BARE_LINK.match(line) or _DOI_LINE.match(line)
-    )
+    return bool(_PAGE_NUMBER.match(line) or _STAMPS.match(line) or _BARE_LINK.match(line) or _DOI_LINE.match(line))
 
 
 def _is_head_candidate(line: str) -> bool:

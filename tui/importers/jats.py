@@ -51,7 +51,8 @@ def _parse(data: bytes, path: Path) -> Element:
     from defusedxml import DefusedXmlException
 
     try:
-        return safe_tree.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        root: Element = safe_tree.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        return root
     except safe_tree.ParseError as error:
         line, column = getattr(error, "position", (None, None))
         message = str(error).split(":", 1)[0]
@@ -105,7 +106,11 @@ def _abstract(abstract: Element, draft: ReportDraft) -> None:
 def _sec(sec: Element, parent: int | None, draft: ReportDraft) -> None:
     title_element = sec.find("title")
     title = flatten(title_element).text if title_element is not None else ""
-    if normalise_name(title) in BACK_MATTER or sec.get("sec-type", "") in ("supplementary-material", "ack", "COI-statement"):
+    if normalise_name(title) in BACK_MATTER or sec.get("sec-type", "") in (
+        "supplementary-material",
+        "ack",
+        "COI-statement",
+    ):
         draft.note(f"back matter left out: {title or sec.get('sec-type')!r}")
         return
     if not title:

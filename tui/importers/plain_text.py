@@ -194,7 +194,9 @@ def _build_sections(parts: list[_Part], vocabulary: Vocabulary, draft: ReportDra
     if lead.blocks:
         paragraphs = _paragraphs(lead.blocks, vocabulary, draft)
         if headed and not any(_PROSE.search(p) for p in paragraphs):
-            draft.note(f"{len(paragraphs)} block(s) of front matter before the first heading left out (authors, affiliations)")
+            draft.note(
+                f"{len(paragraphs)} block(s) of front matter before the first heading left out (authors, affiliations)"
+            )
         elif paragraphs:
             draft.sections.append(DraftSection("Text", paragraphs))
             if headed:

@@ -27,9 +27,7 @@ def build_record(draft: ReportDraft, path: Path) -> CaseRecord:
     sections = _sections(draft, path)
     if not sections:
         raise unusable(path, "no text found under any heading; nothing to import")
-    facts = extract_facts(
-        [FactSection(s.id, s.title, s.text, _parent_title(sections, s.parent)) for s in sections]
-    )
+    facts = extract_facts([FactSection(s.id, s.title, s.text, _parent_title(sections, s.parent)) for s in sections])
     notes = [*draft.notes, *facts.notes]
     try:
         case = CaseRecord(

@@ -130,11 +130,8 @@ class Medication(StrictModel):
             return ""
         amount = f"{self.amount:g}" if self.amount_max is None else f"{self.amount:g}-{self.amount_max:g}"
         unit = f" {self.unit}" if self.unit else ""
-        if self.every is not None:
-            per = f" every {self.every} {self.per}s"
-        else:
-            per = f"/{self.per}" if self.per else ""
-        return f"{amount}{unit}{per}"
+        per = f"/{self.per}" if self.per else ""
+        return f"{amount}{unit}{per if self.every is None else f' every {self.every} {self.per}s'}"
 
     @property
     def label(self) -> str:
@@ -216,9 +213,7 @@ class CaseRecord(StrictModel):
     medications: list[Medication] = Field(default_factory=list, max_length=1_000)
     pain_scores: list[PainScore] = Field(default_factory=list, max_length=1_000)
     timeline: list[TimelineEvent] = Field(default_factory=list, max_length=1_000)
-    import_notes: Annotated[list[NonEmpty], Field(max_length=1_000, exclude_if=_no_notes)] = Field(
-        default_factory=list
-    )
+    import_notes: Annotated[list[NonEmpty], Field(max_length=1_000, exclude_if=_no_notes)] = Field(default_factory=list)
     """What an importer was unsure of, one line each, for the reviewer to check (empty in a hand-made record)."""
 
     @field_validator("schema_version", mode="before")

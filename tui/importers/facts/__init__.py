@@ -8,6 +8,6 @@ of the literature, and their doses and scores are not this patient's.
 
 from __future__ import annotations
 
-from tui.importers.facts.extract import FactSection, Facts, extract_facts
+from tui.importers.facts.extract import Facts, FactSection, extract_facts
 
 __all__ = ["FactSection", "Facts", "extract_facts"]

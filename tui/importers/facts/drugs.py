@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-AGENTS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as running text (one place to read, easy to extend)."""
+    return frozenset(text.split())
+
+
+AGENTS = _words(
     """acetaminophen paracetamol aspirin ibuprofen naproxen diclofenac ketorolac celecoxib etoricoxib indomethacin
     meloxicam metamizole dipyrone morphine fentanyl hydromorphone oxycodone hydrocodone codeine tramadol tapentadol
     methadone buprenorphine pethidine meperidine remifentanil sufentanil alfentanil nalbuphine butorphanol
@@ -33,7 +39,7 @@ AGENTS = frozenset(
     epinephrine adrenaline norepinephrine noradrenaline dopamine dobutamine atropine glycopyrrolate furosemide
     mannitol salbutamol cannabidiol dronabinol nabilone lithium levothyroxine metformin allopurinol colchicine
     sumatriptan verapamil propranolol amlodipine nifedipine hydroxyzine diphenhydramine promethazine scopolamine
-    loperamide senna lactulose bisacodyl""".split()
+    loperamide senna lactulose bisacodyl"""
 )
 """Agents whose names predate or escape the stems, and a few ions given as drugs."""
 
@@ -47,12 +53,14 @@ STEMS = (
 )  # fmt: skip
 """INN stems (WHO) that end a drug's name."""
 
-NOT_DRUGS = frozenset({"april", "person", "reason", "season", "poison", "comparison", "magazine", "caffeine", "cholesterol"})
+NOT_DRUGS = frozenset(
+    {"april", "person", "reason", "season", "poison", "comparison", "magazine", "caffeine", "cholesterol"}
+)
 """Ordinary words that happen to end like a drug."""
 
-SALTS = frozenset(
+SALTS = _words(
     """sulfate sulphate hydrochloride hcl citrate phosphate tartrate maleate besylate bromide acetate succinate
-    sodium potassium mesylate fumarate hydrobromide glycinate oxide chloride""".split()
+    sodium potassium mesylate fumarate hydrobromide glycinate oxide chloride"""
 )
 """Words after a drug that belong to its name (`morphine sulfate`)."""
 

@@ -60,6 +60,7 @@ class Facts:
 
 def case_sections(sections: Sequence[FactSection]) -> list[FactSection]:
     """The sections that tell this patient's case (see the module's docstring)."""
+
     def is_case(section: FactSection) -> bool:
         titles = [section.title, section.parent_title or ""]
         if any(_NOT_CASE_TITLE.search(title) for title in titles if title):
@@ -68,7 +69,9 @@ def case_sections(sections: Sequence[FactSection]) -> list[FactSection]:
 
     chosen = [s for s in sections if is_case(s)]
     if not chosen:
-        chosen = [s for s in sections if not any(_NOT_CASE_TITLE.search(t) for t in (s.title, s.parent_title or "") if t)]
+        chosen = [
+            s for s in sections if not any(_NOT_CASE_TITLE.search(t) for t in (s.title, s.parent_title or "") if t)
+        ]
     return chosen or list(sections)
 
 
@@ -158,7 +161,7 @@ class _Reader:
         )
 
     def _restates(self, score: Score) -> bool:
-        """"Fell from 9/10 to 3/10" after a 9/10 already recorded: the 9 is that score again, not a new one."""
+        """ "Fell from 9/10 to 3/10" after a 9/10 already recorded: the 9 is that score again, not a new one."""
         same = [p for p in self.facts.pain_scores if p.condition == score.condition and p.scale == score.scale]
         return bool(same) and same[-1].value == score.value
 
@@ -194,8 +197,8 @@ class _Reader:
 
     def _event(self, label: str, sentence: str, **placing: object) -> TimelineEvent:
         event = TimelineEvent.model_validate(
-            {"id": self.event_ids.make(label, fallback="event"), "label": label[:200], "text": sentence[:2_000],
-             **placing}  # fmt: skip
+            {"id": self.event_ids.make(label, fallback="event"), "label": label[:200], "text": sentence[:2_000]}
+            | placing
         )
         self.facts.timeline.append(event)
         return event

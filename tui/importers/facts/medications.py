@@ -90,7 +90,9 @@ def regimens_in(sentence: str, quote: str, last_drug: str | None) -> tuple[list[
         if dose.unit == "%" and doubt is not None:
             continue  # A percentage is a strength only right after its drug ("lidocaine 1%").
         if _denied(sentence, min(start if start >= 0 else dose.start, dose.start), dose.end):
-            notes.append(f"a dose of {name} in a denied or weighed-up statement was not taken as a regimen: {quote[:80]!r}")
+            notes.append(
+                f"a dose of {name} in a denied or weighed-up statement was not taken as a regimen: {quote[:80]!r}"
+            )
             continue
         route, whole_list = _route(sentence, dose, routes, start)
         found.append(
@@ -110,7 +112,9 @@ def regimens_in(sentence: str, quote: str, last_drug: str | None) -> tuple[list[
         )
     found = _volume_with_strength(found)
     if GIVEN.search(sentence):
-        found.extend(_given_without_dose(sentence, quote, drugs, claimed, doses, routes, role))
+        found.extend(
+            _given_without_dose(sentence, quote, drugs=drugs, claimed=claimed, doses=doses, routes=routes, role=role)
+        )
     return found, notes
 
 
@@ -134,18 +138,22 @@ def _volume_with_strength(found: list[Regimen]) -> list[Regimen]:
     return merged
 
 
-def _owner(sentence: str, dose: Dose, drugs: list[tuple[str, int, int]], last_drug: str | None) -> tuple[str, int, str | None] | None:
+def _owner(
+    sentence: str, dose: Dose, drugs: list[tuple[str, int, int]], last_drug: str | None
+) -> tuple[str, int, str | None] | None:
     """(drug name, its start or -1, doubt) for a dose."""
     before = [d for d in drugs if d[2] <= dose.start]
     after = [d for d in drugs if d[1] >= dose.end]
-    if after and re.fullmatch(r"\s*(?:of\s+)?(?:\w+\s+)?", sentence[dose.end : after[0][1]]):
-        if not before or len(sentence[before[-1][2] : dose.start].split()) > 1:
-            return after[0][0], after[0][1], None
+    drug_follows = after and re.fullmatch(r"\s*(?:of\s+)?(?:\w+\s+)?", sentence[dose.end : after[0][1]])
+    if drug_follows and (not before or len(sentence[before[-1][2] : dose.start].split()) > 1):
+        return after[0][0], after[0][1], None
     if before:
         name, start, end = before[-1]
         gap = sentence[end : dose.start]
         strengths = [d for d in find_doses(gap) if d.unit == "%"]
-        bare = gap[strengths[-1].end :] if strengths and strengths[0].start <= 1 else gap  # "ropivacaine 0.2% at 6 mL/h"
+        bare = (
+            gap[strengths[-1].end :] if strengths and strengths[0].start <= 1 else gap
+        )  # "ropivacaine 0.2% at 6 mL/h"
         if len(bare.split()) <= ADJACENT_WORDS and not find_doses(bare) and not _CLAUSE_BREAK.search(gap):
             return name, start, None
         if CHANGED.search(gap):
@@ -221,6 +229,7 @@ def _role(sentence: str) -> str:
 def _given_without_dose(
     sentence: str,
     quote: str,
+    *,
     drugs: list[tuple[str, int, int]],
     claimed: set[int],
     doses: list[Dose],
@@ -241,7 +250,8 @@ def _given_without_dose(
     for group in groups:
         if _denied(sentence, group[0][1], group[-1][2] + 30, DENIED_MENTION):
             continue
-        route = ([r for r, start, _ in routes if start < group[0][1]] or [None])[-1]
+        earlier_routes = [r for r, start, _ in routes if start < group[0][1]]
+        route = earlier_routes[-1] if earlier_routes else None
         if len(group) > 1 and _COMBINATION.match(sentence[group[-1][2] :]):
             names = [m[0] for m in group]
             found.append(Regimen(name=f"{', '.join(names[:-1])} and {names[-1]}", quote=quote, route=route, role=role))

@@ -22,9 +22,7 @@ Scale = Literal["NRS 0-10", "VAS 0-10", "VAS 0-100"]
 PAIN_CUE = re.compile(
     r"\b(?:pain|NRS|VAS|VRS|numeric(?:al)? rating scale|visual analog(?:ue)? scale|ache|aching)\b", re.IGNORECASE
 )
-_RATING_CUE = re.compile(
-    r"\b(?:pain|NRS|VAS|score[sd]?|rated|rating|intensity|scale)\b[^.;]{0,60}$", re.IGNORECASE
-)
+_RATING_CUE = re.compile(r"\b(?:pain|NRS|VAS|score[sd]?|rated|rating|intensity|scale)\b[^.;]{0,60}$", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:\.\d)?)(?![\w]|[.,]\d)(\s*(?:/|out of)\s*(10|100)\b)?", re.I)
 _NOT_A_SCORE_AFTER = re.compile(
     r"^\s*(?:%|°|mg|μg|µg|mcg|g\b|ml|mm|cm|kg|l\b|days?|weeks?|months?|years?|yrs?|hours?|hrs?|h\b|min|"
@@ -132,9 +130,11 @@ def _numeric(sentence: str, quote: str, numbers: list[re.Match[str]], scale_in_u
             continue  # An NRS above 10 is not a pain score; a 0-100 NRS is not a scale the record holds.
         scale: Scale = "NRS 0-10" if kind == "NRS" else "VAS 0-100" if top == 100 else "VAS 0-10"
         following = numbers[index + 1] if index + 1 < len(numbers) else None
-        earlier = following is not None and bool(
-            re.search(r"\bfrom\s+$", sentence[max(0, match.start() - 12) : match.start()], re.IGNORECASE)
-        ) and bool(re.match(r"^\s*(?:/\s*10+)?\s*to\s+$", sentence[match.end() : following.start()], re.I))
+        earlier = (
+            following is not None
+            and bool(re.search(r"\bfrom\s+$", sentence[max(0, match.start() - 12) : match.start()], re.IGNORECASE))
+            and bool(re.match(r"^\s*(?:/\s*10+)?\s*to\s+$", sentence[match.end() : following.start()], re.I))
+        )
         previous_end = numbers[index - 1].end() if index else 0
         condition = _condition(sentence, previous_end, match.start(), match.end(), following)
         if condition == "unspecified" and scores and scores[-1].earlier:

@@ -37,6 +37,11 @@ DOSE = re.compile(rf"(?<![\w.,/])(?P<number>{_RANGE}){_SPACE}{_UNIT}(?!\w){_PER}
 """A dose: amount (or range), unit, and an optional period. Case-insensitive, so `MG` reads too."""
 
 _MEASURE_AFTER = re.compile(r"^/(?:dl|l|ml|min|mm3|µl|μl|hpf)\b|^\s?(?:of\s)?(?:blood|urine|fluid|effusion)", re.I)
+_PER_WORDS: tuple[tuple[str, Per], ...] = (
+    ("24h", "day"), ("day", "day"), ("daily", "day"), ("hourly", "hour"), ("/d", "day"), ("dose", "dose"),
+    ("week", "week"), ("wk", "week"), ("hour", "hour"), ("/h", "hour"),
+)  # fmt: skip
+"""Words of a period, in the order they are tried (`24h` before `h`)."""
 _FROM_BEFORE = re.compile(r"\bfrom\s$", re.IGNORECASE)
 _MICRO = re.compile(r"^(?:μ|µ|mc|u)g", re.IGNORECASE)
 
@@ -133,8 +138,7 @@ def _period(match: re.Match[str]) -> tuple[Per | None, int | None, str | None, s
         return (per, count, raw, None) if count >= 2 else (per, None, raw, None)
     if lowered.startswith("/min"):
         return None, None, "per minute", "a rate per minute (the record counts hours, days or weeks)"
-    for words, per_value in (("24h", "day"), ("day", "day"), ("daily", "day"), ("hourly", "hour"), ("/d", "day"), ("dose", "dose"), ("week", "week"),
-                             ("wk", "week"), ("hour", "hour"), ("/h", "hour")):  # fmt: skip
+    for words, per_value in _PER_WORDS:
         if words in lowered:
-            return per_value, None, None, None  # type: ignore[return-value]
+            return per_value, None, None, None
     return None, None, raw, None

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_COUNT = (
-    r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few)"
-)
+_COUNT = r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few)"
 _UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?)"
-_REFERENCE = r"(?P<ref>(?:the\s+|an?\s+|his\s+|her\s+|their\s+|our\s+|this\s+)?(?:first\s+|initial\s+)?[a-z][\w-]*(?:\s+of\s+[\w-]+)?)"
+_DETERMINER = r"(?:the\s+|an?\s+|his\s+|her\s+|their\s+|our\s+|this\s+)?(?:first\s+|initial\s+)?"
+_REFERENCE = rf"(?P<ref>{_DETERMINER}[a-z][\w-]*(?:\s+of\s+[\w-]+)?)"
 _RELATIVE = re.compile(
     rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>before|after|prior\s+to|following|preceding)\s+{_REFERENCE}", re.IGNORECASE
 )
@@ -25,13 +24,16 @@ _LATER = (
     re.compile(rf"\bafter\s+(?:another\s+)?{_COUNT}\s+{_UNIT}\b(?!\s+(?:of|from|in)\b)", re.IGNORECASE),
 )
 _NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after\b|the\s+next\s+morning)", re.I)
-_DAY_N = re.compile(r"\b(?:on\s+)?(?:hospital\s+)?day\s+(?P<day>\d{1,3})\b(?!\s*(?:of\s+(?:the\s+)?(?:cycle|course)))", re.I)
+_DAY_N = re.compile(
+    r"\b(?:on\s+)?(?:hospital\s+)?day\s+(?P<day>\d{1,3})\b(?!\s*(?:of\s+(?:the\s+)?(?:cycle|course)))", re.I
+)
 _ADMISSION = re.compile(
     r"\b(?:was|were)\s+(?:admitted|hospitali[sz]ed|referred)\b|\b(?:on|at|upon)\s+admission\b|\bpresented\s+to\s+(?:our|the)\b",
     re.IGNORECASE,
 )
-DAY_ZERO = re.compile(r"^(?:the\s+|his\s+|her\s+|their\s+|our\s+|this\s+)?(?:first\s+|initial\s+)?"
-                      r"(?:admission|presentation|consultation|hospitali[sz]ation|referral|visit|arrival)\b", re.I)  # fmt: skip
+DAY_ZERO = re.compile(
+    rf"^{_DETERMINER}(?:admission|presentation|consultation|hospitali[sz]ation|referral|visit|arrival)\b", re.I
+)
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 _DAYS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
@@ -75,8 +77,9 @@ def time_phrases(sentence: str) -> list[TimePhrase]:
     for match in _DAY_N.finditer(sentence):
         if not _inside(match.start(), found) and re.search(r"\b(?:on|hospital)\s", match.group(), re.I):
             found.append(TimePhrase(match.group(), match.start(), day=int(match.group("day"))))
-    if not found and (match := _ADMISSION.search(sentence)):
-        found.append(TimePhrase(match.group(), match.start(), day=0, admission=True))
+    admission = _ADMISSION.search(sentence)
+    if not found and admission is not None:
+        found.append(TimePhrase(admission.group(), admission.start(), day=0, admission=True))
     return sorted(found, key=lambda phrase: phrase.start)
 
 
