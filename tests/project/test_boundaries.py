@@ -8,6 +8,7 @@
 - workspace/ imports no UI: the command line, the app and the tests all open reviews through it.
 - export/ and clinical/ import no UI and no store: they turn models into text and figures,
   and their callers (the command line, the app) do the reading and writing.
+- importers/ imports no UI: `case-review import` runs without a terminal UI.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ FORBIDDEN = {
     "workspace": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "export": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "clinical": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app"),
+    "importers": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app"),
 }
 
 

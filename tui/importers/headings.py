@@ -48,7 +48,7 @@ _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _ROMAN = re.compile(r"^([IVX]{1,5})\.\s+(\S.*)$")
 _CAPTION = re.compile(
     r"^(?:supplementary\s+|suppl\.?\s+)?(?:figure|fig\.?|table|chart|video)\s*S?\d+[A-Za-z]?"
-    r"(?:\s*[.:|–—-]|\s+\(?[A-Z])",
+    r"(?:\s*[.:|–—-]|\s+\(?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _RUN_IN = re.compile(r"^([A-Z][^\W\d_]*(?:[ \-/&'’,][^\W\d_]+){0,5})\s*[:.]\s+(?=\S)")

@@ -247,7 +247,7 @@ def _add_abstract(title: str, paragraphs: list[str], draft: ReportDraft) -> None
 
 def _note_lost_conclusion(draft: ReportDraft) -> None:
     """A last paragraph opening "In conclusion" with no Conclusion heading: the heading may have been lost."""
-    titles = {normalise_name(s.title) for s in draft.sections}
+    titles = {normalise_name(s.title) for s in draft.sections if s.parent is None}
     if titles & {"conclusion", "conclusions", "concluding remarks"} or not draft.sections:
         return
     last = draft.sections[-1]

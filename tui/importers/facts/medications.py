@@ -52,6 +52,8 @@ CHANGED = re.compile(
 """Words that make a dose far from its drug (or in the next sentence) that drug's new dose."""
 ADJACENT_WORDS = 4
 """A drug at most this many words before its dose is the dose's drug beyond doubt."""
+CHANGE_WORDS = 8
+"""So is a drug this near when the words between say its dose changed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +158,9 @@ def _owner(
         )  # "ropivacaine 0.2% at 6 mL/h"
         if len(bare.split()) <= ADJACENT_WORDS and not find_doses(bare) and not _CLAUSE_BREAK.search(gap):
             return name, start, None
-        if CHANGED.search(gap):
-            return name, start, f"the dose is {len(gap.split())} words after {name}; check that it is {name}'s"
+        if CHANGED.search(gap) and not _CLAUSE_BREAK.search(gap):
+            near = len(gap.split()) <= CHANGE_WORDS  # "the fentanyl dose was then increased to 700 μg/day"
+            return name, start, None if near else f"the dose is {len(gap.split())} words after {name}; check it is its"
     if after and len(sentence[dose.end : after[0][1]].split()) <= ADJACENT_WORDS:
         return after[0][0], after[0][1], f"the drug is named after its dose; check that the dose is {after[0][0]}'s"
     if not drugs and last_drug is not None and CHANGED.search(sentence[: dose.start]):
