@@ -11,7 +11,7 @@ def _rows(sentence: str, last_drug: str | None = None) -> list[tuple[object, ...
 
 
 def test_a_route_stated_once_for_a_list_applies_to_each() -> None:
-    sentence = "We gave a continuous intravenous infusion of fentanyl 500 μg/day, ketamine 40 mg/day, and lidocaine 400 mg/day."
+    sentence = "A continuous intravenous infusion of fentanyl 500 μg/day, ketamine 40 mg/day, and lidocaine 400 mg/day."
     assert _rows(sentence) == [
         ("fentanyl", 500, "μg", "intravenous"),
         ("ketamine", 40, "mg", "intravenous"),

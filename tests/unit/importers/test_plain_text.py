@@ -49,7 +49,8 @@ def test_running_heads_that_change_their_ending_are_found() -> None:
 
 def test_abstract_labels_on_consecutive_lines_each_start_a_part() -> None:
     draft = _draft(
-        "Title of it\n\nAbstract\nBackground: One thing.\nCase presentation: Another.\nKeywords: a, b\n\nDiscussion\nWords.\n"
+        "Title of it\n\nAbstract\nBackground: One thing.\nCase presentation: Another.\n"
+        "Keywords: a, b\n\nDiscussion\nWords.\n"
     )
     assert [(s.title, s.text) for s in draft.sections] == [
         ("Abstract", ""), ("Background", "One thing."), ("Case presentation", "Another."), ("Discussion", "Words."),
