@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -171,3 +173,33 @@ def test_text_without_headings_is_one_section(run_cli: RunCli, tmp_path: Path) -
     assert case.title == "A short note on a patient"
     assert [(m.name, m.amount, m.unit) for m in case.medications] == [("ibuprofen", 400, "mg")]
     assert any("no headings found" in note for note in case.import_notes)
+
+
+def test_a_long_report_is_answered_within_seconds(run_cli: RunCli, tmp_path: Path) -> None:
+    chooser = random.Random(7)
+    words = [
+        "the",
+        "patient",
+        "was",
+        "given",
+        "morphine",
+        "10",
+        "mg",
+        "and",
+        "her",
+        "pain",
+        "was",
+        "7/10",
+        "at",
+        "rest",
+        "3",
+        "days",
+        "later",
+    ]
+    lines = [" ".join(chooser.choice(words) for _ in range(12)) + ("-" if n % 7 == 0 else "") for n in range(120_000)]
+    path = tmp_path / "long.txt"
+    path.write_text("A title\n\n" + "\n".join(lines), encoding="utf-8")  # about 7 MB, one paragraph, no headings
+    started = time.monotonic()
+    line = _one_line_error(run_cli("import", path))
+    assert time.monotonic() - started < 45
+    assert "longer than a case record allows" in line

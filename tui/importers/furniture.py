@@ -62,9 +62,10 @@ def _is_furniture(line: str) -> bool:
 
 
 def _is_head_candidate(line: str) -> bool:
-    # Running heads are short and never a sentence's end; headings repeat less than three times.
+    # Running heads are short, never a sentence's end, and of three words or more (a journal, "Smith et al.
+    # Case Rep ..."): "Case 1", "Case 2", "Case 3" in a case series are headings however often they come.
     stripped = line.strip()
-    return 0 < len(stripped) <= 120 and not stripped.endswith((".", ",", ";"))
+    return 0 < len(stripped) <= 120 and not stripped.endswith((".", ",", ";")) and len(stripped.split()) >= 3
 
 
 def _shape(line: str) -> str:

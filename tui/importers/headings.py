@@ -52,6 +52,8 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _RUN_IN = re.compile(r"^([A-Z][^\W\d_]*(?:[ \-/&'’,][^\W\d_]+){0,5})\s*[:.]\s+(?=\S)")
+_NUMBERED_CASE = re.compile(r"^(?:case|patient|case report)\s+(?:\d{1,2}|[IVX]{1,4})$", re.IGNORECASE)
+"""`Case 1`, `Patient II`: the parts of a case series."""
 _TIME_OR_UNIT = re.compile(r"^(?:days?|weeks?|months?|years?|hours?|minutes?|mg|g|ml|mm|cm|patients?)\b", re.I)
 _SENTENCE_END = (".", "!", "?", ":", ";", ")", "]", "”", '"', "’")
 
@@ -115,7 +117,7 @@ def heading_of(line: str, before: str, after: str, width: int) -> Heading | None
         return None
     if numbered := _numbered(bare):
         return numbered
-    if normalise_name(bare) in SECTION_NAMES | BACK_MATTER:
+    if normalise_name(bare) in SECTION_NAMES | BACK_MATTER or _NUMBERED_CASE.match(bare):
         return Heading(bare, 1, "named")
     letters = [char for char in bare if char.isalpha()]
     if len(letters) >= 4 and all(char.isupper() for char in letters) and len(bare.split()) <= 8:

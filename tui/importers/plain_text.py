@@ -159,33 +159,45 @@ def _paragraphs(blocks: list[list[str]], vocabulary: Vocabulary, draft: ReportDr
     """Blocks joined into paragraphs: a block that stops mid-sentence goes on in the next one.
 
     A glossary or a credit list ("Abbreviations: ...", "Conceptualization: ...") is not the
-    report's narrative and is left out, with a note.
+    report's narrative and is left out, with a note. Pieces are collected in lists and joined
+    once, so a long report costs time in proportion to its length.
     """
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []
     for block in blocks:
-        text = _join_lines(block, vocabulary)
-        if _GLOSSARY.match(text):
-            draft.note(f"left out: {text[:60]!r}")
+        pieces = _join_lines(block, vocabulary)
+        if not pieces:
             continue
-        if paragraphs and (not paragraphs[-1].endswith(_TERMINAL) or text[:1].islower()):
-            previous = paragraphs[-1]
-            paragraphs[-1] = join_break(previous, text, vocabulary) if previous.endswith("-") else f"{previous} {text}"
+        if _GLOSSARY.match(pieces[0]):
+            draft.note(f"left out: {' '.join(pieces)[:60]!r}")
+            continue
+        if paragraphs and (not paragraphs[-1][-1].endswith(_TERMINAL) or pieces[0][:1].islower()):
+            _append_line(paragraphs[-1], pieces, vocabulary)
         else:
-            paragraphs.append(text)
-    return [" ".join(p.split()) for p in paragraphs if p.strip()]
+            paragraphs.append(pieces)
+    joined = (" ".join(" ".join(pieces).split()) for pieces in paragraphs)
+    return [paragraph for paragraph in joined if paragraph]
 
 
-def _join_lines(block: list[str], vocabulary: Vocabulary) -> str:
-    text = ""
+def _join_lines(block: list[str], vocabulary: Vocabulary) -> list[str]:
+    """A block's lines as pieces to join with spaces, line-end hyphenation already resolved."""
+    pieces: list[str] = []
     for line in block:
         piece = line.strip()
-        if not text:
-            text = piece
-        elif text.endswith("-") and not text.endswith(" -"):
-            text = join_break(text, piece, vocabulary)
-        else:
-            text = f"{text} {piece}"
-    return text
+        if piece:
+            _append_line(pieces, [piece], vocabulary)
+    return pieces
+
+
+def _append_line(pieces: list[str], more: list[str], vocabulary: Vocabulary) -> None:
+    """Add `more` after `pieces`; a piece ending in a hyphen meets the next one by `join_break`."""
+    if pieces and more and pieces[-1].endswith("-") and not pieces[-1].endswith(" -"):
+        last = pieces.pop()
+        words_before, _, last_word = last.rpartition(" ")
+        joined = join_break(last_word, more[0], vocabulary)
+        pieces.append(f"{words_before} {joined}" if words_before else joined)
+        pieces.extend(more[1:])
+    else:
+        pieces.extend(more)
 
 
 def _build_sections(parts: list[_Part], vocabulary: Vocabulary, draft: ReportDraft) -> None:

@@ -65,3 +65,9 @@ def test_run_in_labels_and_captions_are_not_headings() -> None:
     assert heading_of("2 Case report", "", "A man", 60) is not None
     assert heading_of("2 weeks later he was well", "", "And", 60) is None
     assert heading_of("imaging (MRI) revealed change in the", "", "first", 60) is None
+
+
+def test_headings_of_a_case_series_are_not_running_heads() -> None:
+    text = "A series\n\n" + "".join(f"Case {n}\nA {40 + n}-year-old man had pain.\n\n" for n in range(1, 5))
+    draft = _draft(text)
+    assert [s.title for s in draft.sections] == ["Case 1", "Case 2", "Case 3", "Case 4"]

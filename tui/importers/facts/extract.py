@@ -105,8 +105,13 @@ class _Reader:
     def read(self, sections: Sequence[FactSection]) -> None:
         for section in sections:
             for start, end in sentences(section.text):
+                if end - start > MAX_QUOTE:
+                    # No real sentence is this long (a table or a list copied flat); its facts would be guesses.
+                    self.facts.notes.append(f"{section.id}: a run of {end - start:,} characters with no sentence end "
+                                            "was not read for facts")  # fmt: skip
+                    continue
                 sentence = section.text[start:end]
-                self._sentence(sentence, sentence[:MAX_QUOTE])
+                self._sentence(sentence, sentence)
 
     def _sentence(self, sentence: str, quote: str) -> None:
         previous_event = self.facts.timeline[-1].id if self.facts.timeline else None

@@ -109,12 +109,13 @@ def _is_rating(masked: str, match: re.Match[str]) -> bool:
         return True  # "45 mm" on a visual analogue scale is a 0-100 score.
     if _NOT_A_SCORE_AFTER.match(masked[match.end() :]) and not match.group(2):
         return False
-    if _NOT_A_SCORE_BEFORE.search(masked[: match.start()]) and not match.group(2):
+    before = masked[max(0, match.start() - 80) : match.start()]
+    if _NOT_A_SCORE_BEFORE.search(before) and not match.group(2):
         return False
     if match.group(2):
         return True
     after = masked[match.end() : match.end() + 20]
-    return bool(_RATING_CUE.search(masked[: match.start()]) or re.match(r"^\s+on\s+the\s+(?:NRS|VAS)\b", after))
+    return bool(_RATING_CUE.search(before) or re.match(r"^\s+on\s+the\s+(?:NRS|VAS)\b", after))
 
 
 def _numeric(sentence: str, quote: str, numbers: list[re.Match[str]], scale_in_use: str | None) -> list[Score]:
