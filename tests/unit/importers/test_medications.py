@@ -58,3 +58,11 @@ def test_a_class_given_and_a_named_combination() -> None:
 
 def test_volume_and_strength_are_one_regimen() -> None:
     assert _rows("Then 5 mL of bupivacaine 0.25% was injected.") == [("bupivacaine 0.25%", 5, "mL", None)]
+
+
+def test_route_after_the_drug_and_numerals_that_are_not_routes() -> None:
+    assert _rows("We administered 2 g of magnesium sulfate intravenously.") == [
+        ("magnesium sulfate", 2, "g", "intravenous")
+    ]
+    assert _rows("Stage IV cancer was treated with morphine 10 mg.") == [("morphine", 10, "mg", None)]
+    assert _rows("Morphine 2 mg IV.") == [("morphine", 2, "mg", "intravenous")]

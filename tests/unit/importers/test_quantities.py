@@ -24,6 +24,7 @@ def test_any_space_and_any_micro(space: str, micro: str) -> None:
         ("40 mg per day", (40, None, "mg", "day", None)),
         ("2 mL/h", (2, None, "mL", "hour", None)),
         ("10 units at night", (10, None, "units", None, None)),
+        ("5 mg every 4 h as needed", (5, None, "mg", "hour", 4)),
     ],
 )
 def test_amounts_units_and_periods(text: str, expected: tuple[object, ...]) -> None:

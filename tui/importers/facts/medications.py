@@ -178,7 +178,8 @@ def _route(sentence: str, dose: Dose, routes: list[tuple[str, int, int]], owner_
     inside brackets, or the adjective of another drug, is not this dose's.
     """
     for route, start, _end in routes:
-        if start >= dose.end and len(sentence[dose.end : start].split()) <= 2:
+        gap = sentence[dose.end : start] if start >= dose.end else None
+        if gap is not None and (len(gap.split()) <= 2 or _only_the_drug(gap, owner_start - dose.end)):
             return route, False
     anchor = owner_start if 0 <= owner_start <= dose.start else dose.start
     for route, start, end in reversed(routes):
@@ -202,6 +203,12 @@ def _route(sentence: str, dose: Dose, routes: list[tuple[str, int, int]], owner_
         if not drug_names(tail[last_dose_end:]) and len(tail[last_dose_end:].split()) <= 4 and ";" not in tail:
             return route, True
     return None, False
+
+
+def _only_the_drug(gap: str, owner_offset: int) -> bool:
+    """`2 g of magnesium sulfate intravenously`: between dose and route, only the dose's own drug."""
+    drugs = drug_names(gap)
+    return len(gap.split()) <= 5 and not find_doses(gap) and [d[1] for d in drugs] == [owner_offset]
 
 
 def _schedule(sentence: str, dose: Dose, doses: list[Dose], owner_start: int, whole_list: bool) -> str | None:

@@ -27,7 +27,7 @@ _PER = (
     r"/(?:day|d|24\s?h(?:ours?)?|h|hr|hour|dose|week|wk|min)\b|"
     r"\s(?:per|a|each)\s(?:day|hour|dose|week)\b|"
     r"\s(?:daily|hourly|weekly)\b|"
-    r"\severy\s(?P<every>\d{1,3}|other)\s(?P<every_unit>hours?|days?|weeks?|months?)\b|"
+    r"\severy\s(?P<every>\d{1,3}|other)\s(?P<every_unit>hours?|hrs?|h|days?|d|weeks?|wks?|months?)\b|"
     r"\sq\.?\s?(?P<q>\d{1,2})\s?h\b"
     r")?"
     r"(?P<freq>\s(?:once|twice|thrice|(?:two|three|four|five|six|\d)\s?times)\s(?:daily|a\sday|per\sday|a\sweek|weekly)\b|"
@@ -42,6 +42,8 @@ _PER_WORDS: tuple[tuple[str, Per], ...] = (
     ("week", "week"), ("wk", "week"), ("hour", "hour"), ("/h", "hour"),
 )  # fmt: skip
 """Words of a period, in the order they are tried (`24h` before `h`)."""
+_UNIT_WORDS = {"hour": "hour", "hr": "hour", "h": "hour", "day": "day", "d": "day", "week": "week", "wk": "week",
+               "month": "month"}  # fmt: skip
 _FROM_BEFORE = re.compile(r"\bfrom\s$", re.IGNORECASE)
 _MICRO = re.compile(r"^(?:μ|µ|mc|u)g", re.IGNORECASE)
 
@@ -130,7 +132,7 @@ def _period(match: re.Match[str]) -> tuple[Per | None, int | None, str | None, s
         hours = int(match.group("q"))
         return ("hour", hours, raw, None) if hours >= 2 else ("hour", None, raw, None)
     if match.group("every"):
-        count_text, unit = match.group("every"), match.group("every_unit").casefold().rstrip("s")
+        count_text, unit = match.group("every"), _UNIT_WORDS.get(match.group("every_unit").casefold().rstrip("s"), "")
         count = 2 if count_text.casefold() == "other" else int(count_text)
         if unit == "month":
             return None, None, raw, "a period in months (the record counts hours, days or weeks)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 ROUTES: tuple[tuple[str, str], ...] = (
-    ("intravenous", r"intravenous(?:ly)?|i\.v\.|IV(?=\s)|i\.v(?=\s)"),
+    ("intravenous", r"intravenous(?:ly)?|i\.v\.|(?<!stage )(?<!grade )(?<!type )(?<!class )(?<!phase )IV(?=[\s.,;)])"),
     ("oral", r"oral(?:ly)?|per os|p\.o\.|PO(?=\s)|by mouth"),
     ("epidural", r"epidural(?:ly)?"),
     ("intrathecal", r"intrathecal(?:ly)?|spinal(?= (?:anaesthesia|anesthesia|injection))"),
