@@ -11,6 +11,7 @@
 - agreement/ imports no UI and not the command line: the compare screen and `agree` both use it.
 - appraisal/ imports no UI and no command line: progress, scores and hints are pure functions the
   pane, the exports and the tests share.
+- importers/ imports no UI: `case-review import` runs without a terminal UI.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ FORBIDDEN = {
     "clinical": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app"),
     "agreement": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "appraisal": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
+    "importers": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app"),
 }
 
 

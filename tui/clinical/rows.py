@@ -92,8 +92,9 @@ def dose_sort_key(medication: Medication) -> tuple[bool, Any]:
     """Doses by their amount in one unit, within each period (`per`); no dose sorts last.
 
     Sorting by the unit's spelling put 1 mg before 500 μg and 3000 mg/day before
-    500 μg/day; a clinician compares amounts. A unit that is not a mass (IU, mL) is kept
-    in its own group after the masses, by its spelling, and compared as written.
+    500 μg/day; a clinician compares amounts. A range sorts by its bottom (`amount`). A unit
+    that is not a mass (IU, mL) is kept in its own group after the masses, by its spelling,
+    and compared as written.
     """
     if medication.amount is None:
         return missing_last(None)
@@ -101,6 +102,8 @@ def dose_sort_key(medication: Medication) -> tuple[bool, Any]:
     factor = MASS_IN_MG.get(unit)
     group = ("", 0) if factor is not None else (unit, 1)
     value = medication.amount * factor if factor is not None else medication.amount
+    # `5 mg every 8 weeks` sorts among weekly doses as the 0.625 mg a week it amounts to.
+    value /= medication.every or 1
     return missing_last((PER_ORDER.get(medication.per, len(PER_ORDER)), group[1], group[0], value))
 
 

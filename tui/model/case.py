@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from tui.model.base import StrictModel
 from tui.model.derived import derived
@@ -28,6 +28,23 @@ Quote = Annotated[str, StringConstraints(min_length=1, max_length=5_000)]
 
 TimePoint = Slug | Annotated[int, Field(ge=-36_500, le=36_500)]
 """A moment: a timeline event id, or a day offset relative to admission."""
+
+PainScale = Literal["NRS 0-10", "VAS 0-10", "VAS 0-100"]
+"""The scale a score was given on; its top is the last number (`maximum`)."""
+
+
+def _unflagged(flag: bool) -> bool:
+    # A hand-written record never says `needs_review = false`; leaving the default out of
+    # every dump keeps written files and exports of unflagged records as they were.
+    return not flag
+
+
+def _no_notes(notes: list[str]) -> bool:
+    return not notes
+
+
+ReviewFlag = Annotated[bool, Field(exclude_if=_unflagged)]
+"""`needs_review`: the importer was unsure of this row; a person should check it against the text."""
 
 
 class Source(StrictModel):
@@ -81,8 +98,12 @@ class Medication(StrictModel):
     id: Slug
     name: NonEmpty
     amount: Annotated[float, Field(ge=0, le=1_000_000)] | None = None
+    amount_max: Annotated[float, Field(ge=0, le=1_000_000)] | None = None
+    """The top of a range (`5-10 mg/day`); `amount` is then its bottom."""
     unit: NonEmpty | None = None
     per: Literal["day", "dose", "hour", "week"] | None = None
+    every: Annotated[int, Field(ge=2, le=1_000)] | None = None
+    """A regimen repeated every N periods of `per`: `5 mg every 8 weeks` is amount 5, per week, every 8."""
     route: NonEmpty | None = None
     schedule: NonEmpty | None = None
     role: Slug
@@ -91,16 +112,26 @@ class Medication(StrictModel):
     response: NonEmpty | None = None
     adverse_effects: NonEmpty | None = None
     source_quote: Quote
+    needs_review: ReviewFlag = False
+
+    @model_validator(mode="after")
+    def _range_and_interval_are_whole(self) -> Medication:
+        # A range without its bottom, an upside-down range or "every 8" of nothing cannot be read back.
+        if self.amount_max is not None and (self.amount is None or self.amount_max < self.amount):
+            raise ValueError("amount_max needs an amount no greater than it")
+        if self.every is not None and self.per not in ("hour", "day", "week"):
+            raise ValueError("every needs per = 'hour', 'day' or 'week'")
+        return self
 
     @property
     def dose_label(self) -> str:
-        """The dose as a reader expects to see it; empty when the report gives none."""
+        """The dose as a reader expects to see it (`5-10 mg/day`, `5 mg every 8 weeks`); empty when none is given."""
         if self.amount is None:
             return ""
-        amount = f"{self.amount:g}"
+        amount = f"{self.amount:g}" if self.amount_max is None else f"{self.amount:g}-{self.amount_max:g}"
         unit = f" {self.unit}" if self.unit else ""
         per = f"/{self.per}" if self.per else ""
-        return f"{amount}{unit}{per}"
+        return f"{amount}{unit}{per if self.every is None else f' every {self.every} {self.per}s'}"
 
     @property
     def label(self) -> str:
@@ -112,18 +143,37 @@ class PainScore(StrictModel):
     """A pain rating, numeric when the report gives a number, in words otherwise."""
 
     id: Slug
-    scale: Literal["NRS 0-10"] = "NRS 0-10"
+    scale: PainScale = "NRS 0-10"
     condition: Literal["rest", "movement", "unspecified"]
-    value: Annotated[float, Field(ge=0, le=10)] | None = None
+    value: Annotated[float, Field(ge=0, le=100)] | None = None
     description: NonEmpty | None = None
     when: NonEmpty
     after: list[Slug] = Field(default_factory=list, max_length=100)
     source_quote: Quote
+    needs_review: ReviewFlag = False
+
+    @property
+    def maximum(self) -> int:
+        """The top of the scale: 10 for `NRS 0-10`, 100 for `VAS 0-100`."""
+        return scale_maximum(self.scale)
 
     @property
     def reading(self) -> str:
-        """The score as the report gives it: `8`, or its words in quotes, never a number made up."""
-        return f"{self.value:g}" if self.value is not None else f"“{self.description}”"
+        """The score as the report gives it: `8` (`45/100 VAS` off the default scale), or its words in quotes."""
+        if self.value is None:
+            return f"“{self.description}”"
+        if self.scale == "NRS 0-10":
+            return f"{self.value:g}"
+        return f"{self.value:g}/{self.maximum} {self.scale.split()[0]}"
+
+    @field_validator("value")
+    @classmethod
+    def _value_within_its_scale(cls, value: float | None, info: ValidationInfo) -> float | None:
+        # The bound depends on the scale, which is validated first (it is declared first).
+        scale = info.data.get("scale")
+        if value is not None and isinstance(scale, str) and value > scale_maximum(scale):
+            raise ValueError(f"on the {scale} scale, a value should be less than or equal to {scale_maximum(scale)}")
+        return value
 
     @model_validator(mode="after")
     def _needs_value_or_words(self) -> PainScore:
@@ -148,6 +198,7 @@ class TimelineEvent(StrictModel):
     label: NonEmpty
     text: NonEmpty
     approximate: bool = False
+    needs_review: ReviewFlag = False
 
 
 class CaseRecord(StrictModel):
@@ -162,6 +213,8 @@ class CaseRecord(StrictModel):
     medications: list[Medication] = Field(default_factory=list, max_length=1_000)
     pain_scores: list[PainScore] = Field(default_factory=list, max_length=1_000)
     timeline: list[TimelineEvent] = Field(default_factory=list, max_length=1_000)
+    import_notes: Annotated[list[NonEmpty], Field(max_length=1_000, exclude_if=_no_notes)] = Field(default_factory=list)
+    """What an importer was unsure of, one line each, for the reviewer to check (empty in a hand-made record)."""
 
     @field_validator("schema_version", mode="before")
     @classmethod
@@ -187,6 +240,11 @@ class CaseRecord(StrictModel):
     def children(self, parent_id: str | None) -> list[Section]:
         """Sub-sections of a section (or the top-level sections), in reading order."""
         return list(derived(self, _children_by_parent).get(parent_id, ()))
+
+
+def scale_maximum(scale: str) -> int:
+    """The top of a pain scale named like `VAS 0-100`."""
+    return int(scale.rsplit("-", 1)[1])
 
 
 def _sections_by_id(case: CaseRecord) -> dict[str, Section]:
