@@ -19,6 +19,8 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?][\"'’”)\]]*(?=\s+[\"'‘“(\[]?[A-Z0-9])|\n\s*\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_LONGEST_ABBREVIATION = 8
+"""Characters looked at before a full stop: more than any abbreviation, so each stop costs the same."""
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -28,7 +30,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         end = match.end() if not match.group().isspace() else match.start()
         if match.group()[0] == ".":
-            word = _WORD_BEFORE.search(text, 0, match.start())
+            word = _WORD_BEFORE.search(text, max(0, match.start() - _LONGEST_ABBREVIATION), match.start())
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
         _append_trimmed(spans, text, start, end)
