@@ -49,6 +49,10 @@ def report_input_error(error: InputFileError, out: TextIO) -> int:
 
 def reviewer_name(given: str | None) -> str:
     """The reviewer: `--reviewer`, else the user config, else the login name."""
+    from tui.model.review import MAX_NAME_CHARS
     from tui.store.user_config import default_reviewer
 
-    return (given or default_reviewer()).strip() or "reviewer"
+    name = (given or default_reviewer()).strip() or "reviewer"
+    if len(name) > MAX_NAME_CHARS:
+        raise UsageError(f"--reviewer: a name of {len(name):,} characters; at most {MAX_NAME_CHARS:,}")
+    return name

@@ -31,12 +31,19 @@ def _unix_line_ends(text: object) -> object:
     return text.replace("\r\n", "\n") if isinstance(text, str) else text
 
 
-Body = Annotated[str, BeforeValidator(_unix_line_ends), StringConstraints(max_length=100_000)]
+MAX_BODY_CHARS = 100_000
+MAX_TAGS = 50
+MAX_TAG_CHARS = 60
+MAX_QUOTE_CHARS = 20_000
+MAX_NAME_CHARS = 2_000
+"""The limits a note must keep; the editor and the command line check them before the model would refuse."""
+
+Body = Annotated[str, BeforeValidator(_unix_line_ends), StringConstraints(max_length=MAX_BODY_CHARS)]
 """A note's text. Windows line ends become `\n`: TOML multi-line strings cannot keep `\r\n`, and
 a note whose line ends changed on a round trip would look like an edit."""
-Tag = Annotated[str, StringConstraints(pattern=r"^[^\s,]{1,60}$")]
+Tag = Annotated[str, StringConstraints(pattern=rf"^[^\s,]{{1,{MAX_TAG_CHARS}}}$")]
 ContextText = Annotated[str, StringConstraints(max_length=200)]
-QuoteText = Annotated[str, StringConstraints(max_length=20_000)]
+QuoteText = Annotated[str, StringConstraints(max_length=MAX_QUOTE_CHARS)]
 Offset = Annotated[int, Field(ge=0, le=10_000_000)]
 
 
@@ -76,7 +83,7 @@ class Annotation(StrictModel):
     prefix: ContextText | None = None
     suffix: ContextText | None = None
     kind: AnnotationKind = "comment"
-    tags: list[Tag] = Field(default_factory=list, max_length=50)
+    tags: list[Tag] = Field(default_factory=list, max_length=MAX_TAGS)
     body: Body = ""
     author: NonEmpty
     created: datetime

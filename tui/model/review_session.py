@@ -14,6 +14,10 @@ from tui.model.anchoring import reanchor, text_quote
 from tui.model.case import CaseRecord
 from tui.model.places import Place
 from tui.model.review import (
+    MAX_BODY_CHARS,
+    MAX_QUOTE_CHARS,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
     AdverseEffect,
     Annotation,
     AnnotationKind,
@@ -44,6 +48,32 @@ class NoteDraft:
     def of(cls, annotation: Annotation) -> NoteDraft:
         """The draft an existing note is edited from."""
         return cls(annotation.kind, tuple(annotation.tags), annotation.status, annotation.body)
+
+
+def draft_problems(draft: NoteDraft) -> list[str]:
+    """Why the model would refuse a draft, in words for the editor (empty when it is fine).
+
+    Checked before a note is built, so the editor can say what is too long and keep every word.
+    """
+    problems = []
+    if len(draft.tags) > MAX_TAGS:
+        problems.append(f"{len(draft.tags)} tags: a note holds at most {MAX_TAGS}")
+    long_tags = [tag for tag in draft.tags if len(tag) > MAX_TAG_CHARS]
+    if long_tags:
+        problems.append(f"a tag holds at most {MAX_TAG_CHARS} characters ({long_tags[0][:20]}…)")
+    if len(draft.body.replace("\r\n", "\n")) > MAX_BODY_CHARS:
+        problems.append(f"the note is {len(draft.body):,} characters: at most {MAX_BODY_CHARS:,}")
+    return problems
+
+
+def place_problem(place: Place) -> str | None:
+    """Why a note cannot be attached to a place (a passage too long to quote), in words; None if it can."""
+    if place.start is not None and place.end is not None and place.end - place.start > MAX_QUOTE_CHARS:
+        return (
+            f"the passage is {place.end - place.start:,} characters; a note can quote at most {MAX_QUOTE_CHARS:,}: "
+            "select a shorter part (v, then shift+arrows)"
+        )
+    return None
 
 
 def build_annotation(case: CaseRecord, place: Place, draft: NoteDraft, author: str) -> Annotation:
@@ -123,7 +153,8 @@ class ReviewSession:
         if annotation is None:
             return None
         changes = {"kind": draft.kind, "tags": list(draft.tags), "status": draft.status, "body": draft.body}
-        edited = annotation.model_copy(update={**changes, "updated": now()})
+        # Validated, not copied: an edit the model would refuse must never reach the file.
+        edited = Annotation.model_validate({**annotation.model_dump(), **changes, "updated": now()})
         self.update(edited)
         return edited
 

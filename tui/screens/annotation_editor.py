@@ -12,16 +12,16 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from tui.actions import bindings
 from tui.model.review import ANNOTATION_KINDS, AnnotationKind
-from tui.model.review_session import NoteDraft
+from tui.model.review_session import NoteDraft, draft_problems
 from tui.safe_text import sanitize_line, sanitize_text
 from tui.widgets.plain import plain, plain_line
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
-    """Tags typed as `dose, route  follow-up`: split on commas and spaces, duplicates dropped."""
+    """Tags typed as `dose, route  follow-up`: split on commas and spaces, duplicates dropped (none cut short)."""
     seen: dict[str, None] = {}
     for tag in text.replace(",", " ").split():
-        seen.setdefault(tag[:60], None)
+        seen.setdefault(tag, None)
     return tuple(seen)
 
 
@@ -90,7 +90,18 @@ class AnnotationEditor(ModalScreen[NoteDraft | None]):
         )
 
     def action_accept(self) -> None:
-        self.dismiss(self._current_draft())
+        """Accept the draft, unless the model would refuse it: then say why and keep every word."""
+        draft = self._current_draft()
+        problems = draft_problems(draft)
+        if problems:
+            self._warn("Not yet: " + "; ".join(problems) + ".")
+            return
+        self.dismiss(draft)
+
+    def _warn(self, message: str) -> None:
+        help_line = self.query_one("#editor-help", Static)
+        help_line.update(plain_line(message))
+        help_line.add_class("warning")
 
     def action_cancel(self) -> None:
         current = self._current_draft()
@@ -98,6 +109,4 @@ class AnnotationEditor(ModalScreen[NoteDraft | None]):
             self.dismiss(None)
             return
         self._warned_about = current  # words typed after this warning earn a warning of their own
-        help_line = self.query_one("#editor-help", Static)
-        help_line.update("escape again discards your changes   ctrl+s keeps them")
-        help_line.add_class("warning")
+        self._warn("escape again discards your changes   ctrl+s keeps them")

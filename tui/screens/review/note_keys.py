@@ -14,7 +14,7 @@ from textual.widget import Widget
 from tui.model.places import Place, PlaceKey, describe_place, places_of
 from tui.model.review import Annotation
 from tui.model.review_outline import step_to_note, target_label
-from tui.model.review_session import NoteDraft
+from tui.model.review_session import NoteDraft, place_problem
 from tui.widgets.protocols import HasReadingPlace, PointsAtNote, PointsAtPlace
 
 if TYPE_CHECKING:
@@ -77,6 +77,9 @@ class NoteCommands:
         place = self.place_under_focus()
         if place is None:
             self.screen.notify("Nothing to annotate here: move to the text, a section or a row.", severity="warning")
+            return
+        if problem := place_problem(place):
+            self.screen.notify(f"Not annotated: {problem}.", severity="warning")
             return
 
         def add(draft: NoteDraft | None) -> None:
