@@ -25,6 +25,7 @@ from tui.resources import bundled_themes_dir
 from tui.safe_text import sanitize_line, sanitize_text
 from tui.screens.review.screen import ReviewScreen
 from tui.widgets.messages import DocumentChanged, ReviewChanged
+from tui.widgets.protocols import HoldsDraft
 from tui.workspace import Conflict, Failed, ReviewDocument, Saved
 
 if TYPE_CHECKING:
@@ -317,9 +318,14 @@ class CaseReviewApp(App[None]):
             self.push_screen(HelpScreen(self.keymap))
 
     async def action_quit(self) -> None:
-        """Quit; ask once first when any open review has unsaved changes."""
+        """Quit; ask once first when a note is being written or any open review has unsaved changes.
+
+        "Save" keeps the drafts as notes first (an editor hands its draft over at once), then saves
+        every unsaved review; "discard" drops both.
+        """
+        drafts = [screen for screen in self.screen_stack if isinstance(screen, HoldsDraft) and screen.has_draft()]
         unsaved = [d for d in self.documents if d.dirty]
-        if not unsaved:
+        if not drafts and not unsaved:
             self.exit()
             return
         from tui.screens.quit_dialog import QuitChoice, QuitDialog
@@ -329,9 +335,9 @@ class CaseReviewApp(App[None]):
                 for document in unsaved:
                     document.discard_journal()
                 self.exit()
-            elif choice == "save":
-                saved = [self.save_document(d) for d in unsaved]  # every one is tried, whatever the first did
+            elif choice == "save" and all(screen.keep_draft() for screen in drafts):
+                saved = [self.save_document(d) for d in self.documents if d.dirty]  # each tried, whatever the first did
                 if all(saved):
                     self.exit()
 
-        self.push_screen(QuitDialog(len(unsaved)), decide)
+        self.push_screen(QuitDialog(len(unsaved), drafts=len(drafts)), decide)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -29,13 +30,23 @@ class AnnotationEditor(ModalScreen[NoteDraft | None]):
     """`ctrl+s` accepts, `escape` cancels; `tab` moves between the fields.
 
     Words typed and then lost to a stray `escape` cannot be undone (they never reached the
-    review), so `escape` discards a changed draft only when pressed a second time.
+    review), so `escape` discards a changed draft only when pressed a second time. An accepted
+    draft is handed to `keep` at once, before the editor closes, so that quitting with the
+    editor open can keep the draft and then save it, in that order.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("editor")
 
-    def __init__(self, heading: str, quote: str | None, draft: NoteDraft | None = None) -> None:
+    def __init__(
+        self,
+        heading: str,
+        quote: str | None,
+        draft: NoteDraft | None = None,
+        *,
+        keep: Callable[[NoteDraft], None] | None = None,
+    ) -> None:
         super().__init__()
+        self._keep = keep
         self._heading = heading
         self._quote = quote
         # Stored words are shown through the one sanitiser: a note read from a file may hold
@@ -90,13 +101,23 @@ class AnnotationEditor(ModalScreen[NoteDraft | None]):
         )
 
     def action_accept(self) -> None:
-        """Accept the draft, unless the model would refuse it: then say why and keep every word."""
+        self.keep_draft()
+
+    def keep_draft(self) -> bool:
+        """Accept the draft, unless the model would refuse it: then say why, keep every word, stay open."""
         draft = self._current_draft()
         problems = draft_problems(draft)
         if problems:
             self._warn("Not yet: " + "; ".join(problems) + ".")
-            return
+            return False
+        if self._keep is not None:
+            self._keep(draft)
         self.dismiss(draft)
+        return True
+
+    def has_draft(self) -> bool:
+        """Whether the reviewer typed or changed anything that would be lost if the editor closed now."""
+        return self.is_mounted and self._current_draft() != self._draft
 
     def _warn(self, message: str) -> None:
         help_line = self.query_one("#editor-help", Static)

@@ -20,19 +20,24 @@ class QuitDialog(ModalScreen[QuitChoice]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("quit")
 
-    def __init__(self, unsaved: int = 1) -> None:
+    def __init__(self, unsaved: int = 1, *, drafts: int = 0) -> None:
         super().__init__()
         self._unsaved = unsaved
+        self._drafts = drafts
 
     def compose(self) -> ComposeResult:
-        question = (
-            "The review has unsaved changes."
-            if self._unsaved == 1
-            else f"{self._unsaved} reviews have unsaved changes."
-        )
+        if self._drafts and not self._unsaved:
+            question = "You are writing a note that is not in the review yet."
+        elif self._drafts:
+            question = "You are writing a note; the review has unsaved changes."
+        elif self._unsaved == 1:
+            question = "The review has unsaved changes."
+        else:
+            question = f"{self._unsaved} reviews have unsaved changes."
         with Vertical(id="quit-dialog"):
             yield Static(question, id="quit-question")
-            yield Static("s  save and quit\nd  discard changes and quit\nescape  stay", id="quit-choices")
+            keep = "keep the note, save and quit" if self._drafts else "save and quit"
+            yield Static(f"s  {keep}\nd  discard changes and quit\nescape  stay", id="quit-choices")
 
     def action_choose(self, choice: QuitChoice) -> None:
         self.dismiss(choice)

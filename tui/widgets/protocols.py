@@ -52,3 +52,14 @@ class HasReadingPlace(Protocol):
     sentence, whatever part of it is selected). `]` and `[` step from here."""
 
     def reading_place(self) -> Place | None: ...
+
+
+@runtime_checkable
+class HoldsDraft(Protocol):
+    """A screen holding words not yet in the review (the annotation editor): quitting must ask."""
+
+    def has_draft(self) -> bool: ...
+
+    def keep_draft(self) -> bool:
+        """Hand the draft over as a note; False (and the screen stays) when it cannot be kept yet."""
+        ...

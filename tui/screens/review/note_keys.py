@@ -82,11 +82,10 @@ class NoteCommands:
             self.screen.notify(f"Not annotated: {problem}.", severity="warning")
             return
 
-        def add(draft: NoteDraft | None) -> None:
-            if draft is not None:
-                self.screen.session.annotate(self.screen.case, place, draft, self.screen.document.reviewer)
-                self.screen.reader.clear_selection()
-                self.screen.review_changed()
+        def add(draft: NoteDraft) -> None:
+            self.screen.session.annotate(self.screen.case, place, draft, self.screen.document.reviewer)
+            self.screen.reader.clear_selection()
+            self.screen.review_changed()
 
         from tui.screens.annotation_editor import AnnotationEditor  # the editor's widgets load on first use
 
@@ -95,7 +94,7 @@ class NoteCommands:
             section = self.screen.case.section(place.target_id)
             quote = section.text[place.start : place.end] if section else None
         self.screen.app.push_screen(
-            AnnotationEditor(f"Annotate: {describe_place(self.screen.case, place)}", quote), add
+            AnnotationEditor(f"Annotate: {describe_place(self.screen.case, place)}", quote, keep=add)
         )
 
     def _focused_note(self) -> Annotation | None:
@@ -111,13 +110,12 @@ class NoteCommands:
             return
         from tui.screens.annotation_editor import AnnotationEditor
 
-        def save(result: NoteDraft | None) -> None:
-            if result is not None and self.screen.session.edit(annotation.id, result) is not None:
+        def save(result: NoteDraft) -> None:
+            if self.screen.session.edit(annotation.id, result) is not None:
                 self.screen.review_changed()
 
         heading = f"Edit the {annotation.kind} on {target_label(self.screen.case, annotation)}"
-        editor = AnnotationEditor(heading, annotation.quote, NoteDraft.of(annotation))
-        self.screen.app.push_screen(editor, save)
+        self.screen.app.push_screen(AnnotationEditor(heading, annotation.quote, NoteDraft.of(annotation), keep=save))
 
     def delete(self) -> None:
         annotation = self._focused_note()
