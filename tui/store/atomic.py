@@ -18,6 +18,7 @@ import errno
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 _mkstemp = tempfile.mkstemp
@@ -27,6 +28,13 @@ _close = os.close
 _replace = os.replace
 
 _DEFAULT_MODE = 0o644
+
+try:
+    import fcntl
+
+    _HAS_FLOCK = True
+except ImportError:  # pragma: no cover - Windows
+    _HAS_FLOCK = False
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -39,8 +47,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     _refuse_what_is_not_a_file(target)
     mode = _mode_for(target)
-    fd, temporary = _mkstemp(dir=target.parent, prefix="." + target.name + ".", suffix=".tmp")
+    remove_stale_temporaries(target)
+    fd, temporary = _mkstemp(dir=target.parent, prefix="." + target.name + ".", suffix=TEMPORARY_SUFFIX)
     open_fd: int | None = fd
+    claim = _claim(temporary)
     try:
         _set_mode(fd, temporary, mode)
         _write_all(fd, data)
@@ -55,7 +65,67 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    finally:
+        _release(claim)
     _fsync_folder(target.parent)
+
+
+TEMPORARY_SUFFIX = ".tmp"
+STALE_AFTER = 5.0
+"""Seconds after which an unlocked temporary file is a dead writer's, not one about to take its lock."""
+
+
+def _claim(temporary: str) -> int | None:
+    """Hold a lock on the temporary file until it is renamed, so a cleaner can tell it from a dead one."""
+    if not _HAS_FLOCK:  # pragma: no cover - Windows: age alone tells
+        return None
+    try:
+        claim = os.open(temporary, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(claim, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(claim)
+        return None
+    return claim
+
+
+def _release(claim: int | None) -> None:
+    if claim is not None:
+        with contextlib.suppress(OSError):
+            os.close(claim)
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove temporary files of `target` left by writers that died mid-write (a kill, a power cut).
+
+    Only our own naming pattern (`.NAME.XXXX.tmp` beside `NAME`), only files no writer holds
+    and none younger than `STALE_AFTER`; returns what was removed. Never raises.
+    """
+    removed: list[Path] = []
+    prefix = "." + target.name + "."
+    try:
+        candidates = [
+            p for p in target.parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(TEMPORARY_SUFFIX)
+        ]
+    except OSError:
+        return removed
+    for candidate in candidates:
+        with contextlib.suppress(OSError):
+            # Without locks (Windows) only age tells a dead writer's file: an hour, not seconds.
+            young = STALE_AFTER if _HAS_FLOCK else 3600.0
+            if time.time() - candidate.lstat().st_mtime < young or not candidate.is_file():
+                continue
+            claim = _claim(str(candidate))
+            if _HAS_FLOCK and claim is None:
+                continue  # a live writer holds it
+            try:
+                candidate.unlink()
+                removed.append(candidate)
+            finally:
+                _release(claim)
+    return removed
 
 
 def _refuse_what_is_not_a_file(target: Path) -> None:
