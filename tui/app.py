@@ -125,7 +125,11 @@ class CaseReviewApp(App[None]):
     def _theme_changed(self, _theme: object) -> None:
         from tui.store.user_config import load_user_config, save_user_config
 
-        config, _warning = load_user_config()
+        config, warning = load_user_config()
+        if warning is not None:
+            # The file could not be read: rewriting it from defaults would throw away what the user wrote.
+            self.notify(f"Theme used but not remembered: {warning}", severity="warning")
+            return
         try:
             save_user_config(config.model_copy(update={"theme": self.theme}))
         except OSError as error:
@@ -323,7 +327,9 @@ class CaseReviewApp(App[None]):
         "Save" keeps the drafts as notes first (an editor hands its draft over at once), then saves
         every unsaved review; "discard" drops both.
         """
-        drafts = [screen for screen in self.screen_stack if isinstance(screen, HoldsDraft) and screen.has_draft()]
+        # Every open case's stack: a note may be half written in a case the palette switched away from.
+        stacks = getattr(self, "_screen_stacks", {}).values() or [self.screen_stack]
+        drafts = [s for stack in stacks for s in stack if isinstance(s, HoldsDraft) and s.has_draft()]
         unsaved = [d for d in self.documents if d.dirty]
         if not drafts and not unsaved:
             self.exit()

@@ -100,3 +100,16 @@ def test_a_folder_in_place_of_the_file_is_a_warning(folder: Path) -> None:
 def test_the_model_refuses_overlong_values() -> None:
     with pytest.raises(ValueError):
         UserConfig(reviewer="x" * 201)
+
+
+async def test_a_config_that_cannot_be_read_is_never_rewritten_by_a_theme_change(isolated_config_dir: Path) -> None:
+    from tests.review_helpers import make_app
+
+    broken = 'theme = "case-review-light"\nreviewer = "Ana"\nthis is not toml\n'
+    (isolated_config_dir / "config.toml").write_text(broken, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.theme = "case-review-high-contrast"
+        await pilot.pause()
+    assert (isolated_config_dir / "config.toml").read_text(encoding="utf-8") == broken
