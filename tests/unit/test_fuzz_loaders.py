@@ -8,6 +8,7 @@ An example that fails is written to `tests/data/fuzz/new/` before the test fails
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -130,7 +131,9 @@ TOML_DOCUMENTS = st.dictionaries(st.text(max_size=16), TOML_VALUES, max_size=8).
     lambda d: tomli_w.dumps(d).encode("utf-8")
 )
 LOADERS = sorted(SAMPLES)
-FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ_EXAMPLES = int(os.environ.get("CASE_REVIEW_FUZZ_EXAMPLES", "25"))
+"""Examples per loader and strategy; `CASE_REVIEW_FUZZ_EXAMPLES=2000` for a long run."""
+FUZZ = settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.mark.parametrize("loader", LOADERS)
