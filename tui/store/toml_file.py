@@ -13,12 +13,12 @@ import difflib
 import re
 import reprlib
 import stat
-import tomllib
 import types
 import typing
 from pathlib import Path
 from typing import Any, TypeVar
 
+import rtoml
 from pydantic import BaseModel, ValidationError
 
 from tui.safe_text import sanitize_line
@@ -39,8 +39,7 @@ def read_toml_model(path: Path, model: type[M], *, limit: int, what: str) -> M:
     return validate_model(path, model, parse_toml(path, text))
 
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+_TOML_POSITION = re.compile(r"\s*at line (\d+) column (\d+)\s*$")
 
 
 def read_limited(path: Path, limit: int, *, what: str) -> bytes:
@@ -97,19 +96,18 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         where = line_and_column(text, error.offset)
         raise InputFileError(path, [Problem(error.message, *where)]) from None
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(getattr(error, "msg", None) or error.args[0] if error.args else error)
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
+        return rtoml.loads(text)
+    except rtoml.TomlParsingError as error:
+        message = sanitize_line(str(error)).strip()
+        line = column = 1
         if match := _TOML_POSITION.search(message):
             line, column = int(match.group(1)), int(match.group(2))
             message = message[: match.start()]
-        elif match := _TOML_AT_END.search(message):
-            lines = text.split("\n")
-            line, column = len(lines), len(lines[-1]) + 1
-            message = message[: match.start()] + " at end of file"
-        raise InputFileError(path, [Problem(f"TOML syntax: {message}", line=line or 1, column=column or 1)]) from None
+        if "recursion depth" in message:
+            message = "TOML nesting is too deep to read (arrays or tables inside each other)"
+        else:
+            message = f"TOML syntax: {message}"
+        raise InputFileError(path, [Problem(message, line=line, column=column)]) from None
     except RecursionError:
         raise InputFileError(path, [Problem("TOML nesting is too deep to read")]) from None
     except (ValueError, MemoryError) as error:
