@@ -105,6 +105,8 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
             message = message[: match.start()]
         if "recursion depth" in message:
             message = "TOML nesting is too deep to read (arrays or tables inside each other)"
+        elif "number overflowed" in message:
+            message = f"TOML too complex to read: {message} (a number this large is no count, dose or day)"
         else:
             message = f"TOML syntax: {message}"
         raise InputFileError(path, [Problem(message, line=line, column=column)]) from None

@@ -1,14 +1,14 @@
-"""Checks a TOML text must pass before the parser sees it: no key or number a file of ours could hold.
+"""A check a TOML text must pass before the parser sees it: no dotted key deeper than any file of ours.
 
-A dotted key of thousands of parts (`a.b.c...`) made the standard parser quadratic (a 60 KB
-file took seconds and gigabytes) and later made schema errors recurse; a number of thousands
-of digits is more than Python turns into an int. No file the program reads has a reason for
-either, so each is refused with the line and column where it starts. (Nesting of arrays and
-tables is bounded by the parser itself, which refuses past its recursion limit.)
+A dotted key of thousands of parts (`a.b.c...`) made the standard parser quadratic (a 60 KB file
+took seconds and gigabytes) and made schema errors recurse. No file the program reads has a
+reason for more than a few parts, so a deeper key is refused at its line and column. The parser
+(rtoml) bounds the rest itself: nesting past its recursion limit and integers past 64 bits are
+its own one-line errors, with their place.
 
-The checks run first on the text as it is, then, only when that fails, on a skeleton in which
-the inside of every string and comment is blanked (same length, same line breaks), so a dot or
-a digit in a note is never counted. Each pass is a regular expression: linear in the file.
+The check runs first on the text as it is, then, only when that fails, on a skeleton in which
+the inside of every string and comment is blanked (same length, same line breaks), so a dot in a
+note is never counted. Each pass is a regular expression: linear in the file.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ import re
 
 MAX_KEY_PARTS = 16
 """Parts in one dotted key or table header; our deepest real key (`keymap.review.pane.notes`) has four."""
-MAX_NUMBER_DIGITS = 100
-"""Digits in one number; no count, dose, offset or score comes near it."""
 
 _STRING_OR_COMMENT = re.compile(
     r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+(?:"""(?:"{0,2})|\\?\Z)'  # multi-line basic (may end in "" before """)
@@ -28,11 +26,14 @@ _STRING_OR_COMMENT = re.compile(
     r"|#[^\n]*+",  # comment
     re.MULTILINE,
 )
-_KEY_BEFORE_EQUALS = re.compile(r"(?:^|[{,])([^\n{},=\[\]]*)=", re.MULTILINE)
-_KEY_AT_LINE_START = re.compile(r"^([^\n{},=\[\]]*)=", re.MULTILINE)
-_LONG_NUMBER = re.compile(rf"\d[\d_]{{{MAX_NUMBER_DIGITS},}}")
-_TABLE_HEADER = re.compile(r"^[ \t]*\[\[?([^\],\n]*)\]", re.MULTILINE)
-"""A line opening with `[` and holding no comma before its `]`: a table header (an array has commas)."""
+_KEY_PART = r"[^\n{},=\[\].]*+\."
+_DEEP_KEY = re.compile(rf"[\n{{,]((?:{_KEY_PART}){{{MAX_KEY_PARTS}}}[^\n{{}},=\[\]]*+)=")
+"""A key of more parts than allowed, after a line break, or a `{` or `,` (inline tables). Searched in the
+text with a line break put before it, so the search jumps from line to line instead of testing `^` at
+every character."""
+_DEEP_KEY_AT_LINE_START = re.compile(rf"\n((?:{_KEY_PART}){{{MAX_KEY_PARTS}}}[^\n{{}},=\[\]]*+)=")
+_DEEP_HEADER = re.compile(rf"\n[ \t]*\[\[?((?:[^\],\n.]*+\.){{{MAX_KEY_PARTS}}}[^\],\n]*+)\]")
+"""A table header of more parts than allowed (an array line has commas, a header none)."""
 
 
 class TomlTooComplex(Exception):
@@ -62,11 +63,11 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def check_toml_shape(text: str) -> None:
-    """Raise `TomlTooComplex` for a key, a number or a nesting no file of ours would hold.
+    """Raise `TomlTooComplex` for a dotted key deeper than any file of ours would hold.
 
-    The checks run first on the text as it is: strings and comments can only add dots, digits
-    and brackets, so a text that passes as it is passes. Only a text that does not is blanked
-    (`skeleton`) and checked again, exactly.
+    The check runs first on the text as it is: strings and comments can only add dots, so a text
+    that passes as it is passes. Only a text that does not is blanked (`skeleton`) and checked
+    again, exactly.
     """
     try:
         _check_shape(text)
@@ -75,24 +76,15 @@ def check_toml_shape(text: str) -> None:
 
 
 def _check_shape(bare: str) -> None:
+    """Each check is one search for the first offence, in C: nothing is looped over in Python."""
+    text = "\n" + bare  # offsets below are one more than in `bare`
     # Keys follow a comma only inside an inline table: with no `{`, line starts are all there is to read.
-    keys = _KEY_BEFORE_EQUALS if "{" in bare else _KEY_AT_LINE_START
-    for match in keys.finditer(bare):
-        _check_key(match.group(1), match.start(1))
-    for header in _TABLE_HEADER.finditer(bare):
-        _check_key(header.group(1), header.start(1))
-    if number := _LONG_NUMBER.search(bare):
-        digits = len(number.group().replace("_", ""))
-        message = f"TOML too complex to read: a number of {digits:,} digits (at most {MAX_NUMBER_DIGITS})"
-        raise TomlTooComplex(message, number.start())
-
-
-def _check_key(key: str, offset: int) -> None:
-    parts = key.count(".") + 1
-    if parts > MAX_KEY_PARTS:
-        raise TomlTooComplex(
-            f"TOML too complex to read: a dotted key of {parts:,} parts (at most {MAX_KEY_PARTS})", offset
-        )
+    deep_key = _DEEP_KEY if "{" in bare else _DEEP_KEY_AT_LINE_START
+    for pattern in (deep_key, _DEEP_HEADER):
+        if found := pattern.search(text):
+            parts = found.group(1).count(".") + 1
+            message = f"TOML too complex to read: a dotted key of {parts:,} parts (at most {MAX_KEY_PARTS})"
+            raise TomlTooComplex(message, found.start(1) - 1)
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:

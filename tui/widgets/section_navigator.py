@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
+from rich.text import Text
 from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import Tree
@@ -36,16 +38,17 @@ class SectionNavigator(Tree[str]):
         self._quiet = False
         self._section_nodes: dict[str, TreeNode[str]] = {}
         self._note_counts: dict[str, int] = {}
-        self._titles = {section.id: section.title for section in case.sections}
+        self._subtree_counts: dict[str, int] = {}
 
     def on_mount(self) -> None:
+        # Every node is added expanded: no "expanded" message per node, and nothing to relabel.
         self._add_section_nodes(self.root, None)
-        self.root.expand_all()
+        self.root.expand()
 
     def _add_section_nodes(self, node: TreeNode[str], parent_id: str | None) -> None:
         for section in self._case.children(parent_id):
             has_children = bool(self._case.children(section.id))
-            child = node.add(plain_line(section.title), data=section.id, allow_expand=has_children)
+            child = node.add(plain_line(section.title), data=section.id, allow_expand=has_children, expand=has_children)
             self._section_nodes[section.id] = child
             if has_children:
                 self._add_section_nodes(child, section.id)
@@ -59,33 +62,37 @@ class SectionNavigator(Tree[str]):
         return Place("section", node.data) if node is not None and node.data else None
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
-        """Label each section with how many annotations it holds (`Discussion ✎3`).
+        """Show how many notes each section holds (`Discussion ✎3`); a collapsed part counts its sub-sections'.
 
-        Every node is labelled, shown or not, so expanding a part never reveals stale counts;
-        a collapsed part counts its sub-sections' notes too, so none hides behind it.
+        Counts are drawn with the label (`render_label`), so a change repaints only the nodes whose
+        number changed; expanding or collapsing a part needs nothing from here.
         """
+        before = {section_id: self._shown_count(node) for section_id, node in self._section_nodes.items()}
         self._note_counts = counts
+        self._subtree_counts = self._totals(counts)
         for section_id, node in self._section_nodes.items():
-            count = counts.get(section_id, 0)
-            if not node.is_expanded:
-                count += sum(counts.get(child.data or "", 0) for child in self._descendants(node))
-            label = plain_line(self._titles[section_id])
-            if count:
-                label.append(f" ✎{count}", style="bold")
-            node.set_label(label)
+            if self._shown_count(node) != before[section_id]:
+                node.refresh()
 
-    def _descendants(self, node: TreeNode[str]) -> list[TreeNode[str]]:
-        found: list[TreeNode[str]] = []
-        for child in node.children:
-            found.append(child)
-            found.extend(self._descendants(child))
-        return found
+    def _totals(self, counts: dict[str, int]) -> dict[str, int]:
+        """Each section's notes with all its sub-sections', in one pass from the last section back."""
+        totals = {section.id: counts.get(section.id, 0) for section in self._case.sections}
+        for section in reversed(self._case.sections):
+            if section.parent is not None and section.parent in totals:
+                totals[section.parent] += totals[section.id]
+        return totals
 
-    def on_tree_node_collapsed(self, _event: Tree.NodeCollapsed[str]) -> None:
-        self.set_annotation_counts(self._note_counts)
+    def _shown_count(self, node: TreeNode[str]) -> int:
+        section_id = node.data or ""
+        if node.allow_expand and not node.is_expanded:
+            return self._subtree_counts.get(section_id, 0)
+        return self._note_counts.get(section_id, 0)
 
-    def on_tree_node_expanded(self, _event: Tree.NodeExpanded[str]) -> None:
-        self.set_annotation_counts(self._note_counts)
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        if node.data is not None and (count := self._shown_count(node)):
+            label.append(f" ✎{count}", style="bold")
+        return label
 
     def select_section(self, section_id: str, *, announce: bool = True) -> None:
         """Move the cursor to a section, opening the parts that hide it; the reader follows."""

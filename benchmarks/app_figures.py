@@ -1,0 +1,111 @@
+"""Figures measured inside a running app on a large case, printed as one JSON line for `run.py`.
+
+    python benchmarks/app_figures.py CASE REVIEW
+
+Each key is timed from its action to a fully composed screen, synchronously (the work on the
+key-press path, not the harness' waiting). Panes are built one by one, each timed; the peak
+resident memory is read after all of them are up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+import tui.screens.review.screen as review_screen
+from tui.app import CaseReviewApp
+from tui.model.places import Place
+from tui.workspace import ReviewDocument
+
+
+def _compose(app: CaseReviewApp) -> None:
+    # Private, benchmark-only: do now what the next refresh would do.
+    app.screen._refresh_layout()
+    app.screen._compositor.render_update(full=True)
+
+
+async def _press(app: CaseReviewApp, key: str) -> float:
+    active = app.screen.active_bindings[key]
+    started = time.perf_counter()
+    await app.run_action(active.binding.action, active.node)
+    _compose(app)
+    return time.perf_counter() - started
+
+
+def _p95(values: list[float]) -> float:
+    return sorted(values)[int(len(values) * 0.95) - 1]
+
+
+async def _figures(case: Path, review: Path) -> dict[str, float]:
+    review_screen.PREBUILD_DELAY = 3600  # nothing is built behind the measurements' back
+    document = ReviewDocument.open(case, reviewer="bench", review_path=review)
+    app = CaseReviewApp(document, theme="case-review-dark")
+    figures: dict[str, float] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, review_screen.ReviewScreen)
+        for pane in screen.panes[1:]:
+            started = time.perf_counter()
+            await screen.action_show_pane(pane.name)
+            await pilot.pause()
+            _compose(app)
+            figures[f"pane {pane.name}"] = time.perf_counter() - started
+        figures["peak RSS MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        await screen.action_show_pane("sections")
+        await _settle(pilot)
+        figures["j p95"] = _p95([await _press(app, "j") for _ in range(60)])
+        await screen.action_show_pane("medications")
+        await _settle(pilot)
+        figures["down p95"] = _p95([await _press(app, "down") for _ in range(60)])
+        figures["s sort"] = statistics.median([await _press(app, "s") for _ in range(5)])
+        figures["journal UI seconds"] = _journal_ui_seconds(app, document)
+        await pilot.pause(0.5)
+        document.session.undo()
+        document.discard_journal()  # the next measurement opens the same review: no recovery to offer
+    return figures
+
+
+def _journal_ui_seconds(app: CaseReviewApp, document: ReviewDocument) -> float:
+    """The time the UI thread spends on one journal write after an edit (the rest may run elsewhere)."""
+    place = Place("medication", document.case.medications[0].id)
+    from tui.model.review_session import NoteDraft
+
+    document.session.annotate(document.case, place, NoteDraft(body="journal me"), "bench")
+    started = time.perf_counter()
+    app._write_journal(document)
+    return time.perf_counter() - started
+
+
+async def _settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def _first_switch_to_timeline(case: Path, review: Path) -> float:
+    review_screen.PREBUILD_DELAY = 3600
+    document = ReviewDocument.open(case, reviewer="bench", review_path=review)
+    app = CaseReviewApp(document, theme="case-review-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        elapsed = await _press(app, "4")
+        await pilot.pause()
+        return elapsed
+
+
+def main() -> None:
+    case, review = Path(sys.argv[1]), Path(sys.argv[2])
+    figures = asyncio.run(_figures(case, review))
+    figures["first switch to timeline"] = asyncio.run(_first_switch_to_timeline(case, review))
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

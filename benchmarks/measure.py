@@ -1,0 +1,102 @@
+"""How the benchmarks measure: medians of repeated runs, first screens in fresh interpreters, peak memory.
+
+Machines are noisy, so every time is a median, and every ratio compares two figures measured
+in the same run (case-review against a bare Textual app started the same way).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the table: a figure, its value, a reference measured alongside, its target."""
+
+    figure: str
+    value: float
+    unit: str
+    target: float
+    reference: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.value <= self.target
+
+    def render(self) -> str:
+        shown = f"{self.value:.2f}{self.unit}" if self.unit != "x" else f"{self.value:.2f}x"
+        target = f"<= {self.target:g}{self.unit}"
+        return f"{self.figure:<52} {shown:>12}  {self.reference:<26} {target:>12}  {'ok' if self.ok else 'MISS'}"
+
+
+def median_seconds(action: Callable[[], object], runs: int = 3) -> float:
+    """The median wall time of `action` over `runs` calls (one untimed call first, to warm caches)."""
+    action()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+EXIT_AFTER_FIRST_SCREEN = """
+async def auto_pilot(pilot):
+    await pilot.pause()
+    pilot.app.exit()
+"""
+
+BARE_APP = (
+    EXIT_AFTER_FIRST_SCREEN
+    + """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+Bare().run(headless=True, size=(120, 40), auto_pilot=auto_pilot)
+"""
+)
+
+
+def case_review_app(case: Path, review: Path) -> str:
+    """A script that opens the app as the command line does and exits after its first screen."""
+    return (
+        EXIT_AFTER_FIRST_SCREEN
+        + f"""
+from pathlib import Path
+from tui.workspace import ReviewDocument
+document = ReviewDocument.open(Path({str(case)!r}), reviewer="bench", review_path=Path({str(review)!r}))
+from tui.app import CaseReviewApp
+CaseReviewApp(document).run(headless=True, size=(120, 40), auto_pilot=auto_pilot)
+"""
+    )
+
+
+def first_screen_seconds(script: str, runs: int) -> float:
+    """The median time from process start to first screen for `script`, run in fresh interpreters."""
+
+    def once() -> None:
+        subprocess.run([sys.executable, "-c", script], cwd=REPO, check=True, capture_output=True)
+
+    return median_seconds(once, runs)
+
+
+def run_json(script: str, timeout: float = 600) -> dict[str, float]:
+    """Run a measuring script in a fresh interpreter; it prints one JSON object as its last line."""
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"measurement failed: {result.stderr.strip()[-2000:]}")
+    figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures
