@@ -88,10 +88,15 @@ class SectionNavigator(Tree[str]):
             return self._subtree_counts.get(section_id, 0)
         return self._note_counts.get(section_id, 0)
 
+    def shown_label(self, node: TreeNode[str]) -> str:
+        """A node's label as drawn, its note count included (`Discussion ✎3`)."""
+        count = self._shown_count(node) if node.data is not None else 0
+        return node.label.plain + (f" ✎{count}" if count else "")
+
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
         if node.data is not None and (count := self._shown_count(node)):
-            label.append(f" ✎{count}", style="bold")
+            label.append(f" ✎{count}", style=style + Style(bold=True))  # highlighted with the label
         return label
 
     def select_section(self, section_id: str, *, announce: bool = True) -> None:
