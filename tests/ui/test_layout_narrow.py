@@ -320,6 +320,5 @@ async def test_notes_columns_grow_on_a_wide_terminal(tmp_path: Path) -> None:
         await pilot.press("6")
         await pilot.pause()
         table = app.screen.query_one(NotesTable)
-        note_column = next(column for column in table.columns.values() if column.key.value == "note")
-        assert note_column.width > dict(COLUMNS)["Note"]
+        assert table.column_width("note") > dict(COLUMNS)["Note"]
         assert table.row_count == 9

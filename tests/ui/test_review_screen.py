@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from tests.review_helpers import (
     current_pane,
@@ -17,6 +17,7 @@ from tui.model.places import Place
 from tui.model.text_spans import sentence_spans
 from tui.screens.help import HelpScreen
 from tui.store.user_config import load_user_config
+from tui.widgets.line_table import LineTable
 from tui.widgets.medication_table import MedicationTable
 from tui.widgets.pain_pane import PainChart, PainFigures, PainScoreTable
 from tui.widgets.section_navigator import SectionNavigator
@@ -406,7 +407,7 @@ async def test_layout_fits_80x24_and_200x60() -> None:
                 await pilot.pause()
                 pane = review_screen(app).query_one(f"#{current_pane(app)}")
                 assert pane.size.width > 20 and pane.size.height >= 8, (size, key, pane.size)
-                for table in pane.query(DataTable):
+                for table in pane.query(LineTable):
                     assert table.size.height >= 3, (size, key)
             footer_line = screen_text(app).splitlines()[-1]
             assert "palette" in footer_line
@@ -527,7 +528,7 @@ async def test_home_and_end_move_the_row_in_every_table() -> None:
         for pane, table_id in (("2", "#medication-table"), ("3", "#pain-table"), ("4", "#timeline-table")):
             await pilot.press(pane, "j", "j")
             await pilot.pause()
-            table = review_screen(app).query_one(table_id, DataTable)
+            table = review_screen(app).query_one(table_id, LineTable)
             assert table.cursor_row == 2
             await pilot.press("end")
             assert table.cursor_row == table.row_count - 1, table_id

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tui.actions import bindings
 from tui.clinical.rows import is_missing, medication_cells, medication_sort_keys
@@ -16,10 +16,10 @@ from tui.clinical.timeline import point_label
 from tui.model import CaseRecord, Medication
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
+from tui.widgets.annotation_marks import NOTES_COLUMN, notes_cell
+from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
-from tui.widgets.row_table import RowTable
 
 COLUMN_WIDTHS: dict[str, int | None] = {
     "Drug": 22,
@@ -36,16 +36,17 @@ and the detail box below shows them whole. Adverse effects are in the detail box
 COLUMNS: tuple[str, ...] = tuple(COLUMN_WIDTHS)
 
 
-class MedicationTable(RowTable):
+class MedicationTable(LineTable):
     """Drug, dose, route, schedule, role, start, stop, response; `s` sorts, `enter` jumps."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("medications")
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id, zebra_stripes=True)
         self._case = case
         self._by_id = {medication.id: medication for medication in case.medications}
         self._sort_keys = medication_sort_keys(case)
+        self._shown: list[Medication] = list(case.medications)
         self.sort_column: int | None = None
         self.sort_reverse = False
         self.annotation_counts: dict[str, int] = {}
@@ -56,12 +57,12 @@ class MedicationTable(RowTable):
     @property
     def row_ids(self) -> list[str]:
         """Medication ids in the order shown."""
-        return [medication.id for medication in self._ordered()]
+        return [medication.id for medication in self._shown]
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
         """Show how many annotations each row holds."""
         self.annotation_counts = counts
-        mark_rows(self, counts, list(self._by_id))
+        self.refresh_rows()
 
     def _ordered(self) -> list[Medication]:
         """The rows in the chosen order; rows the report gives no value for stay last either way.
@@ -73,25 +74,23 @@ class MedicationTable(RowTable):
         if self.sort_column is None:
             return medications
         key = self._sort_keys[COLUMNS[self.sort_column]]
-        given = [m for m in medications if not is_missing(key(m))]
-        missing = [m for m in medications if is_missing(key(m))]
-        return sorted(given, key=key, reverse=self.sort_reverse) + missing
+        keyed = [(key(m), m) for m in medications]
+        given = [(k, m) for k, m in keyed if not is_missing(k)]
+        missing = [m for k, m in keyed if is_missing(k)]
+        return [m for _k, m in sorted(given, key=lambda pair: pair[0], reverse=self.sort_reverse)] + missing
 
     def _populate(self) -> None:
-        current = self.row_key_at_cursor()
-        ordered = self._ordered()  # before clearing, so a failure cannot leave an empty table
-        self.clear(columns=True)
-        self.add_column(Text("✎"), key=NOTES_COLUMN, width=3)
+        self._shown = self._ordered()
+        columns = [TableColumn(NOTES_COLUMN, "✎", 3)]
         for index, title in enumerate(COLUMNS):
             arrow = ("▼" if self.sort_reverse else "▲") if index == self.sort_column else ""
-            self.add_column(plain_line(f"{title}{arrow}"), key=title.lower(), width=COLUMN_WIDTHS[title])
-        for medication in ordered:
-            cells = medication_cells(self._case, medication)
-            row = [notes_cell(self.annotation_counts.get(medication.id, 0))]
-            row.extend(plain_line(cells[title]) for title in COLUMNS)
-            self.add_row(*row, key=medication.id)
-        if current is not None:
-            self.select_row(current)
+            columns.append(TableColumn(title.lower(), f"{title}{arrow}", COLUMN_WIDTHS[title]))
+        self.set_table(columns, self.row_ids, self._cells)
+
+    def _cells(self, row: int) -> list[Text]:
+        medication = self._shown[row]
+        cells = medication_cells(self._case, medication)
+        return [notes_cell(self.annotation_counts.get(medication.id, 0)), *(plain_line(cells[t]) for t in COLUMNS)]
 
     def action_next_sort(self) -> None:
         self.sort_column = 0 if self.sort_column is None else (self.sort_column + 1) % len(COLUMNS)
@@ -127,8 +126,8 @@ class MedicationTable(RowTable):
         if medication is not None:
             self.post_message(JumpToQuote(medication.source_quote))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        # A mouse click (or DataTable's own enter) selects a row: treat it as a jump.
+    def on_line_table_row_selected(self, event: LineTable.RowSelected) -> None:
+        # A mouse click selects a row: treat it as a jump.
         event.stop()
         self.action_jump_to_source()
 
@@ -186,7 +185,7 @@ class MedicationPane(Vertical):
         """Sort the table by a column (a palette command)."""
         self.query_one(MedicationTable).sort_by(title)
 
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    def on_line_table_row_highlighted(self, _event: LineTable.RowHighlighted) -> None:
         medication = self.query_one(MedicationTable).medication_at_cursor()
         if medication is not None:
             self.query_one("#medication-detail", Static).update(describe_medication(self._case, medication))

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from tui.actions import bindings
 from tui.model import CaseRecord
@@ -17,9 +17,9 @@ from tui.model.note_filter import parse_filter
 from tui.model.review import Annotation
 from tui.model.review_outline import PlacedNote, notes_in_reading_order
 from tui.model.review_session import ReviewSession
+from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import NoteChosen
 from tui.widgets.plain import plain, plain_line
-from tui.widgets.row_table import RowTable
 
 KIND_STYLES = {"error": "bold red", "concern": "yellow", "question": "cyan", "praise": "green", "comment": ""}
 
@@ -86,52 +86,42 @@ def describe_note(row: PlacedNote) -> Text:
     return text
 
 
-class NotesTable(RowTable):
+class NotesTable(LineTable):
     """Target, kind, status, first line, tags, quote; `enter` goes to the annotated place."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("notes")
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id, zebra_stripes=True)
         self.rows_shown: list[PlacedNote] = []
-        self._widths: list[tuple[str, int]] = []
-
-    def on_mount(self) -> None:
-        self._set_columns(list(COLUMNS))
-
-    def _set_columns(self, widths: list[tuple[str, int]]) -> None:
-        self._widths = widths
-        for title, width in widths:
-            self.add_column(Text(title), key=title.lower(), width=width)
+        self._widths_now: list[tuple[str, int]] = list(COLUMNS)
 
     def on_resize(self) -> None:
         """On a wide terminal the columns grow, so the note's words are not cut at 28 cells."""
+        super().on_resize()
         widths = column_widths(self.size.width)
-        if widths == self._widths:
-            return
-        cursor = self.cursor_row
-        self.clear(columns=True)
-        self._set_columns(widths)
-        self.show_rows(self.rows_shown)
-        if self.row_count:
-            self.move_cursor(row=min(cursor, self.row_count - 1))
+        if widths != self._widths_now:
+            self._widths_now = widths
+            self.show_rows(self.rows_shown)
 
     def show_rows(self, rows: list[PlacedNote]) -> None:
-        self.clear()
+        """Show these notes (built row by row as they come on screen, however many there are)."""
         self.rows_shown = rows
-        for row in rows:
-            note = row.annotation
-            first_line = note.body.strip().splitlines()[0] if note.body.strip() else ""
-            target = plain_line(("⚠ orphan: " if row.orphan else "") + row.place, style="italic" if row.orphan else "")
-            self.add_row(
-                target,
-                plain_line(note.kind, style=KIND_STYLES.get(note.kind, "")),
-                plain_line(note.status, style="dim" if note.status == "resolved" else ""),
-                plain_line(first_line),
-                plain_line(" ".join(note.tags)),
-                plain_line(f"“{note.quote}”" if note.quote else ""),
-                key=note.id,
-            )
+        columns = [TableColumn(title.lower(), title, width) for title, width in self._widths_now]
+        self.set_table(columns, [row.annotation.id for row in rows], self._cells)
+
+    def _cells(self, index: int) -> list[Text]:
+        row = self.rows_shown[index]
+        note = row.annotation
+        first_line = note.body.strip().splitlines()[0] if note.body.strip() else ""
+        return [
+            plain_line(("⚠ orphan: " if row.orphan else "") + row.place, style="italic" if row.orphan else ""),
+            plain_line(note.kind, style=KIND_STYLES.get(note.kind, "")),
+            plain_line(note.status, style="dim" if note.status == "resolved" else ""),
+            plain_line(first_line),
+            plain_line(" ".join(note.tags)),
+            plain_line(f"“{note.quote}”" if note.quote else ""),
+        ]
 
     def row_at_cursor(self) -> PlacedNote | None:
         """The highlighted row's note with its place, or None when no note is shown."""
@@ -152,7 +142,7 @@ class NotesTable(RowTable):
     def action_filter(self) -> None:
         self.screen.query_one("#notes-filter", Input).focus()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_line_table_row_selected(self, event: LineTable.RowSelected) -> None:
         event.stop()
         self.action_open_note()
 
@@ -230,7 +220,7 @@ class NotesPane(Vertical):
         self.query_one("#notes-detail", Static).update(body)
         self.query_one("#notes-detail-box", VerticalScroll).scroll_home(animate=False)
 
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    def on_line_table_row_highlighted(self, _event: LineTable.RowHighlighted) -> None:
         if self._ready:
             self._show_detail()
 

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult, RenderResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from tui.actions import bindings
@@ -27,10 +27,10 @@ from tui.clinical.timeline import medication_spans, place_events, point_label, p
 from tui.model import CaseRecord, PainScore
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
+from tui.widgets.annotation_marks import NOTES_COLUMN, notes_cell
+from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain_line
-from tui.widgets.row_table import RowTable
 
 SERIES_COLOURS = {"rest": "cyan", "movement": "orange", "unspecified": "white"}
 """Plotext's colour names for the chart's series."""
@@ -44,34 +44,34 @@ LEGEND_COLOURS = {"rest": "cyan", "movement": "dark_orange", "unspecified": "whi
 """The same colours in Rich's names, for the legend under the chart."""
 
 
-class PainScoreTable(RowTable):
+class PainScoreTable(LineTable):
     """When, condition, value or its words, medications in force; `enter` jumps to the source."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("pain")
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id, zebra_stripes=True)
         self._case = case
         self._by_id = {score.id: score for score in case.pain_scores}
+        self._counts: dict[str, int] = {}
 
     def on_mount(self) -> None:
-        self.add_column(Text("✎"), key=NOTES_COLUMN, width=3)
-        for title in PAIN_COLUMNS:
-            self.add_column(plain_line(title), key=title.lower())
-        for score in self._case.pain_scores:
-            cells = pain_cells(self._case, score)
-            self.add_row(
-                notes_cell(0),
-                *(
-                    plain_line(cells[title], style="italic" if title == "NRS" and score.value is None else "")
-                    for title in PAIN_COLUMNS
-                ),
-                key=score.id,
-            )
+        columns = [TableColumn(NOTES_COLUMN, "✎", 3), *(TableColumn(title.lower(), title) for title in PAIN_COLUMNS)]
+        self.set_table(columns, [score.id for score in self._case.pain_scores], self._cells)
+
+    def _cells(self, row: int) -> list[Text]:
+        score = self._case.pain_scores[row]
+        cells = pain_cells(self._case, score)
+        words = score.value is None
+        return [
+            notes_cell(self._counts.get(score.id, 0)),
+            *(plain_line(cells[title], style="italic" if title == "NRS" and words else "") for title in PAIN_COLUMNS),
+        ]
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
         """Show how many annotations each score holds."""
-        mark_rows(self, counts, list(self._by_id))
+        self._counts = counts
+        self.refresh_rows()
 
     def select_score(self, score_id: str) -> None:
         self.select_row(score_id)
@@ -89,7 +89,7 @@ class PainScoreTable(RowTable):
         if score is not None:
             self.post_message(JumpToQuote(score.source_quote))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_line_table_row_selected(self, event: LineTable.RowSelected) -> None:
         event.stop()
         self.action_jump_to_source()
 

@@ -91,7 +91,7 @@ class SectionNavigator(Tree[str]):
     def shown_label(self, node: TreeNode[str]) -> str:
         """A node's label as drawn, its note count included (`Discussion ✎3`)."""
         count = self._shown_count(node) if node.data is not None else 0
-        return node.label.plain + (f" ✎{count}" if count else "")
+        return str(node.label) + (f" ✎{count}" if count else "")
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)

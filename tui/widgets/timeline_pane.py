@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tui.actions import bindings
 from tui.clinical.rows import event_cells
@@ -23,55 +23,72 @@ from tui.clinical.timeline import MedicationSpan, medication_spans, place_events
 from tui.model import CaseRecord
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.widgets.annotation_marks import NOTES_COLUMN, mark_rows, notes_cell
+from tui.widgets.annotation_marks import NOTES_COLUMN, notes_cell
+from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
-from tui.widgets.row_table import RowTable
 
 BAR_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan", "bright_magenta", "bright_yellow")
 
 
-def _bar(span: MedicationSpan, index: int, colour: str) -> Text:
-    if not span.in_force_at(index):
-        return Text("")
-    if span.start == index:
-        return Text("▄▄", style=colour)
-    # With no stop in the report, the bar fades: the drug may or may not still be given.
-    return Text("██" if span.stop is not None else "░░", style=colour)
+def _bars(spans: list[MedicationSpan], index: int, slot: int) -> Text:
+    """One event's bars, a slot per medication: the drugs in force drawn, the rest blank."""
+    bars = Text()
+    gap = " " * (slot - 2)
+    for number, span in enumerate(spans):
+        if not span.in_force_at(index):
+            bars.append("  " + gap)
+            continue
+        # With no stop in the report, the bar fades: the drug may or may not still be given.
+        mark = "▄▄" if span.start == index else ("██" if span.stop is not None else "░░")
+        bars.append(mark, style=BAR_COLOURS[number % len(BAR_COLOURS)])
+        bars.append(gap)
+    return bars
 
 
-class TimelineTable(RowTable):
-    """One row per event: day, label, then a bar column per medication."""
+class TimelineTable(LineTable):
+    """One row per event: day, label, then a bar for each medication in force, numbered as in the legend.
+
+    The bars are one column drawn as a line (a slot per medication), not a column per medication:
+    a thousand regimens by five hundred events stay one line of text per event on screen.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("timeline")
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        super().__init__(id=id, zebra_stripes=False)
         self._case = case
+        self._spans = medication_spans(case)
+        self._placed = place_events(case)
+        self._slot = max(3, len(str(len(self._spans))) + 1)
+        self._counts: dict[str, int] = {}
 
     def on_mount(self) -> None:
-        spans = medication_spans(self._case)
-        self.add_column(Text("✎"), key=NOTES_COLUMN, width=3)
-        self.add_column(plain_line("#"), key="index")
-        self.add_column(plain_line("Day"), key="day")
-        self.add_column(plain_line("Event"), key="event")
-        for number, span in enumerate(spans, start=1):
-            self.add_column(Text(f"{number:>2}"), key=f"med-{span.medication.id}")
-        for placed in place_events(self._case):
-            bars = [_bar(span, placed.index, BAR_COLOURS[n % len(BAR_COLOURS)]) for n, span in enumerate(spans)]
-            cells = event_cells(placed)
-            self.add_row(
-                notes_cell(0),
-                Text(cells["#"]),
-                plain_line(cells["Day"]),
-                plain_line(cells["Event"]),
-                *bars,
-                key=placed.event.id,
-            )
+        numbers = "".join(f"{number:<{self._slot}}" for number in range(1, len(self._spans) + 1))
+        columns = [
+            TableColumn(NOTES_COLUMN, "✎", 3),
+            TableColumn("index", "#"),
+            TableColumn("day", "Day"),
+            TableColumn("event", "Event"),
+            TableColumn("bars", numbers, len(numbers)),
+        ]
+        self.set_table(columns, [placed.event.id for placed in self._placed], self._cells)
+
+    def _cells(self, row: int) -> list[Text]:
+        placed = self._placed[row]
+        cells = event_cells(placed)
+        return [
+            notes_cell(self._counts.get(placed.event.id, 0)),
+            Text(cells["#"]),
+            plain_line(cells["Day"]),
+            plain_line(cells["Event"]),
+            _bars(self._spans, placed.index, self._slot),
+        ]
 
     def set_annotation_counts(self, counts: dict[str, int]) -> None:
         """Show how many annotations each event holds."""
-        mark_rows(self, counts, [t.id for t in self._case.timeline])
+        self._counts = counts
+        self.refresh_rows()
 
     def action_jump_to_source(self) -> None:
         """Show the sentence behind the highlighted event, when a regimen or a score ties it to one."""
@@ -139,7 +156,7 @@ class TimelinePane(Vertical):
         )
         return Group(key, Columns(self.legend_entries(), padding=(0, 3)))
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_line_table_row_highlighted(self, event: LineTable.RowHighlighted) -> None:
         index = event.cursor_row
         if 0 <= index < len(self._case.timeline):
             self.query_one("#timeline-detail", Static).update(plain(self._case.timeline[index].text))
