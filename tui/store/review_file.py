@@ -13,10 +13,12 @@ from typing import cast
 import tomli_w
 
 from tui.model.case import CaseRecord
-from tui.model.review import Review
+from tui.model.derived import derived
+from tui.model.review import Annotation, ChecklistAnswer, Review
 from tui.store.atomic import write_atomic
 from tui.store.errors import InputFileError, Problem
 from tui.store.toml_file import read_toml_model
+from tui.store.toml_writer import entry_to_toml
 
 MAX_REVIEW_BYTES = 32 * 1024 * 1024
 
@@ -59,9 +61,7 @@ does to a note, but a quote must stay exactly the case's words to be found again
 
 
 def _entry_to_toml(table: str, entry: dict[str, object]) -> str:
-    exact = {key: value for key, value in entry.items() if key not in MULTILINE_KEYS}
-    prose = {key: entry[key] for key in MULTILINE_KEYS if key in entry}
-    return f"[[{table}]]\n" + tomli_w.dumps(exact) + tomli_w.dumps(prose, multiline_strings=True)
+    return entry_to_toml(table, entry, MULTILINE_KEYS)
 
 
 def _decision_to_toml(entry: dict[str, object]) -> str:
@@ -80,15 +80,28 @@ def review_to_toml(review: Review) -> str:
     write a whole array inline whenever every entry happens to fit on one line, so one longer
     note would rewrite every line of the array: bad for diffs and merges.
     """
-    data = review.ordered().model_dump(mode="python", exclude_none=True)
-    if not data["review"].get("complete"):
+    ordered = review.ordered()
+    header = ordered.review.model_dump(mode="python", exclude_none=True)
+    if not header.get("complete"):
         # Written only once set, so a review that was never marked keeps the lines it always had.
-        data["review"].pop("complete", None)
-    chunks = [tomli_w.dumps({"review": data["review"]})]
-    for table in ("annotations", "checklist"):
-        chunks.extend(_entry_to_toml(table, entry) for entry in data.get(table, []))
-    chunks.extend(_decision_to_toml(entry) for entry in data.get("provenance", []))
+        header.pop("complete", None)
+    chunks = [tomli_w.dumps({"review": header})]
+    # Each entry's text is kept with the entry (entries are immutable): the journal after an edit
+    # and the next save write again only the notes that changed.
+    chunks.extend(derived(annotation, _annotation_toml) for annotation in ordered.annotations)
+    chunks.extend(derived(answer, _answer_toml) for answer in ordered.checklist)
+    chunks.extend(
+        _decision_to_toml(decision.model_dump(mode="python", exclude_none=True)) for decision in ordered.provenance
+    )
     return "\n".join(chunks)
+
+
+def _annotation_toml(annotation: Annotation) -> str:
+    return _entry_to_toml("annotations", annotation.model_dump(mode="python", exclude_none=True))
+
+
+def _answer_toml(answer: ChecklistAnswer) -> str:
+    return _entry_to_toml("checklist", answer.model_dump(mode="python", exclude_none=True))
 
 
 def write_review(path: Path, review: Review) -> None:
