@@ -9,7 +9,9 @@ messages (`DocumentChanged`), never by testing what they are.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -56,6 +58,7 @@ class CaseReviewApp(App[None]):
         self._document_in: dict[str, ReviewDocument] = {}
         self._screens: dict[int, ReviewScreen] = {}
         self._journal_timers: dict[int, Timer] = {}
+        self._journal_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
         self._recovery_offered: set[int] = set()
         self.startup_warnings: list[str] = []
         self.keymap: dict[str, str] = {}
@@ -145,6 +148,7 @@ class CaseReviewApp(App[None]):
         self._offer_recovery(self.documents[0])
 
     def on_unmount(self) -> None:
+        self._journal_writer.shutdown(wait=True)  # journals of the last changes land before the locks go
         for document in self.documents:
             document.close()
 
@@ -218,11 +222,20 @@ class CaseReviewApp(App[None]):
             self._journal_timers[id(document)] = self.set_timer(JOURNAL_DELAY, lambda: self._write_journal(document))
 
     def _write_journal(self, document: ReviewDocument) -> None:
+        """Hand the journal write to the journal thread: a key is never kept waiting for the disk.
+
+        One thread, so writes land in the order the changes were made.
+        """
         self._journal_timers.pop(id(document), None)
-        try:
-            document.write_journal()
-        except OSError as error:
-            self.notify(f"Recovery journal not written: {error}", severity="warning")
+        job = document.journal_job()
+
+        def run() -> None:
+            try:
+                job()
+            except OSError as error:
+                self.call_from_thread(self.notify, f"Recovery journal not written: {error}", severity="warning")
+
+        self._journal_writer.submit(run)
 
     # ---- saving -----------------------------------------------------------------------------
 
@@ -239,7 +252,8 @@ class CaseReviewApp(App[None]):
                 f"Not saved: {outcome.path}: {outcome.reason}. Your notes are kept here and in the recovery journal.",
                 severity="error",
             )
-            self._write_journal(document)
+            with contextlib.suppress(OSError):
+                document.write_journal()  # the notes must be on disk somewhere: now, not later
         return False
 
     def action_save(self) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import stat
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -101,6 +103,9 @@ class ReviewDocument:
         self.answer_notes = answer_notes
         """Answers that could not be checked (a checklist this run does not know): kept, and said where they show."""
         self.journal = journal or JournalSlot(review_path)
+        self._journal_lock = threading.Lock()
+        self._journal_settled = 0
+        """Counts saves and discards: a journal job from before the last one must not write."""
         """This instance's own journal: a save removes it, and nobody else's."""
         self._stale_journals = stale_journals
         """Journals of instances that ended before saving: `recovered` holds their work until restored or discarded."""
@@ -263,17 +268,36 @@ class ReviewDocument:
         remove_stale(self.review_path, list(self._stale_journals))
         self._stale_journals = ()
 
+    def journal_job(self) -> Callable[[], None]:
+        """What the journal should hold now, as work another thread may do (raises `OSError` when run).
+
+        The review is immutable, so the snapshot taken here is what gets written, whenever the job
+        runs. A save (or a discard) after the snapshot wins: the job then leaves the journal alone.
+        """
+        review = self.session.review if self.session.dirty else None
+        settled = self._journal_settled
+
+        def job() -> None:
+            with self._journal_lock:
+                if settled != self._journal_settled:
+                    return
+                if review is None:
+                    self.journal.remove()
+                else:
+                    self.journal.write(review)
+
+        return job
+
     def write_journal(self) -> None:
-        """Journal the unsaved review (or remove a journal that holds nothing unsaved); raises `OSError`."""
-        if self.session.dirty:
-            self.journal.write(self.session.review)
-        else:
-            self.journal.remove()
+        """Journal the unsaved review now (or remove a journal that holds nothing unsaved); raises `OSError`."""
+        self.journal_job()()
 
     def discard_journal(self) -> None:
         """Remove this instance's journal (after a save, or when its changes are thrown away)."""
-        with contextlib.suppress(OSError):
-            self.journal.remove()
+        with self._journal_lock:
+            self._journal_settled += 1
+            with contextlib.suppress(OSError):
+                self.journal.remove()
 
     def close(self) -> None:
         """The instance ends: let others know (a journal of unsaved work stays, to be offered next time)."""
