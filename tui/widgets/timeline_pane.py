@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.columns import Columns
 from rich.console import Group
 from rich.text import Text
@@ -65,11 +66,13 @@ class TimelineTable(LineTable):
 
     def on_mount(self) -> None:
         numbers = "".join(f"{number:<{self._slot}}" for number in range(1, len(self._spans) + 1))
+        # Widths from the events' words alone: sizing by the whole rows would draw every event's bars.
+        words = [event_cells(placed) for placed in self._placed]
         columns = [
             TableColumn(NOTES_COLUMN, "✎", 3),
-            TableColumn("index", "#"),
-            TableColumn("day", "Day"),
-            TableColumn("event", "Event"),
+            TableColumn("index", "#", max([1, *(len(cells["#"]) for cells in words)])),
+            TableColumn("day", "Day", max([3, *(cell_len(cells["Day"]) for cells in words)])),
+            TableColumn("event", "Event", min(40, max([5, *(cell_len(cells["Event"]) for cells in words)]))),
             TableColumn("bars", numbers, len(numbers)),
         ]
         self.set_table(columns, [placed.event.id for placed in self._placed], self._cells)
