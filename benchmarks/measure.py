@@ -74,10 +74,13 @@ def case_review_app(case: Path, review: Path) -> str:
         EXIT_AFTER_FIRST_SCREEN
         + f"""
 from pathlib import Path
-from tui.workspace import ReviewDocument
-document = ReviewDocument.open(Path({str(case)!r}), reviewer="bench", review_path=Path({str(review)!r}))
-from tui.app import CaseReviewApp
-CaseReviewApp(document).run(headless=True, size=(120, 40), auto_pilot=auto_pilot)
+from tui.cli.open_app import start_up
+with start_up():
+    from tui.workspace import ReviewDocument
+    document = ReviewDocument.open(Path({str(case)!r}), reviewer="bench", review_path=Path({str(review)!r}))
+    from tui.app import CaseReviewApp
+    app = CaseReviewApp(document)
+app.run(headless=True, size=(120, 40), auto_pilot=auto_pilot)
 """
     )
 

@@ -69,7 +69,7 @@ class CaseReviewApp(App[None]):
         config = self._load_config()
         self._register_themes()
         self._apply_keymap(config)
-        self.theme = self._initial_theme(theme, config)
+        self._start_in_theme(self._initial_theme(theme, config))
 
     def notify(
         self,
@@ -125,6 +125,24 @@ class CaseReviewApp(App[None]):
             self.startup_warnings.append(f"theme {config.theme!r} from the user config is not available")
         return DEFAULT_THEME
 
+    def _start_in_theme(self, name: str) -> None:
+        """Take the first theme as the reactive's value, not as a change.
+
+        A change of theme re-parses every stylesheet (a third of the first screen's
+        work); before the first screen nothing has been parsed, so there is nothing to redo.
+        """
+        if name not in self.available_themes:
+            self.theme = name  # Textual's own error for a theme it does not know
+        self.set_reactive(CaseReviewApp.theme, name)
+        dark = self.current_theme.dark
+        self.set_class(True, f"-theme-{name}", update=False)
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        # What the watcher does besides re-parsing: map ANSI colours for a light or dark theme.
+        # Private in Textual; the light snapshots fail if it ever stops doing this.
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+
     def _theme_changed(self, _theme: object) -> None:
         from tui.store.user_config import load_user_config, save_user_config
 
@@ -168,6 +186,10 @@ class CaseReviewApp(App[None]):
         screen = self._screens.get(id(document))
         if screen is None:
             screen = self._screens[id(document)] = ReviewScreen(document)
+            # A screen made now is styled by the stylesheet as it is now. Textual counts a new
+            # mode's screen as behind it and re-parses every stylesheet before showing it (a
+            # fifth of the first screen); private in Textual, guarded by test_first_screen_cost.
+            screen._css_update_count = self._css_update_count
         return screen
 
     @property

@@ -191,6 +191,10 @@ class Review(StrictModel):
     provenance: list[Decision] = Field(default_factory=list, max_length=100_000)
     """Consensus reviews only: how each place was decided (see `provenance.py`)."""
 
+    def touches_checklists(self) -> bool:
+        """Whether any answer or note needs a checklist's definition to be checked."""
+        return bool(self.checklist) or any(a.target == "checklist" for a in self.annotations)
+
     def decision_at(self, place: str) -> Decision | None:
         """The consensus decision made at a place, if any."""
         return next((d for d in self.provenance if d.place == place), None)

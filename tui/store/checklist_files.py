@@ -119,7 +119,7 @@ def check_review_answers(path: Path, review: Review, case: CaseRecord | None) ->
     """
     from tui.appraisal.check import check_answers
 
-    if not review.checklist and not any(a.target == "checklist" for a in review.annotations):
+    if not review.touches_checklists():
         return []
     catalogue, warnings = ensure_checklists()
     problems = check_answers(review, catalogue, case)

@@ -49,12 +49,22 @@ def _lock_path(review_path: Path, instance: str) -> Path:
 
 def journals_of(review_path: Path) -> list[Path]:
     """Every journal of a review, whichever instance wrote it, by name."""
-    prefix = f".{review_path.name}"
+    return _beside(review_path, f".{review_path.name}", JOURNAL_SUFFIX)
+
+
+def _beside(review_path: Path, prefix: str, suffix: str) -> list[Path]:
+    """Files beside the review named `prefix...suffix`, by name.
+
+    Names are compared as the directory gives them (no `Path` for every entry): a review
+    may sit in a folder of thousands of cases, and this runs on every open.
+    """
+    folder = review_path.parent
     try:
-        entries = list(review_path.parent.iterdir())
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if e.name.startswith(prefix) and e.name.endswith(suffix)]
     except OSError:
         return []
-    return sorted(p for p in entries if p.name.startswith(prefix) and p.name.endswith(JOURNAL_SUFFIX))
+    return [folder / name for name in sorted(names)]
 
 
 def _instance_of(review_path: Path, journal: Path) -> str | None:
@@ -209,11 +219,7 @@ def remove_stale(review_path: Path, paths: list[Path]) -> None:
 
 
 def _named_like(review_path: Path, suffix: str) -> list[Path]:
-    prefix = f".{review_path.name}."
-    try:
-        return sorted(p for p in review_path.parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(suffix))
-    except OSError:
-        return []
+    return _beside(review_path, f".{review_path.name}.", suffix)
 
 
 def _modified(path: Path) -> str:

@@ -23,7 +23,6 @@ from tui.model.review import Review, merge_reviews, new_review, now
 from tui.model.review_session import ReviewSession, open_session
 from tui.store import InputFileError, read_case
 from tui.store.case_files import next_free_review_path, review_path_for
-from tui.store.checklist_files import read_checked_review
 from tui.store.errors import Problem
 from tui.store.journal import JournalSlot, journals_of, remove_stale
 from tui.store.review_file import file_sha256, fingerprint, read_review, write_review
@@ -55,6 +54,21 @@ class Failed:
 
 
 SaveOutcome = Saved | Conflict | Failed
+
+
+def _read_existing(review_path: Path, case: CaseRecord) -> tuple[Review | None, list[str]]:
+    """The saved review, if any, with lines for answers that could not be checked.
+
+    The checklists (their files and models) load only for a review that answers one.
+    """
+    if not review_path.exists():
+        return None, []
+    review = read_review(review_path, case)
+    if not review.touches_checklists():
+        return review, []
+    from tui.store.checklist_files import check_review_answers
+
+    return review, check_review_answers(review_path, review, case)
 
 
 def check_review_place(review_path: Path) -> None:
@@ -124,7 +138,7 @@ class ReviewDocument:
         case_sha256 = file_sha256(case_path)
         review_path = review_path or review_path_for(case_path, case.id, reviewer)
         check_review_place(review_path)
-        existing, notes = read_checked_review(review_path, case) if review_path.exists() else (None, [])
+        existing, notes = _read_existing(review_path, case)
         journal = JournalSlot(review_path)
         recovered, journal_warning, stale = journal.read_stale(case)
         if existing is not None:
