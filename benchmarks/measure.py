@@ -6,7 +6,9 @@ in the same run (case-review against a bare Textual app started the same way).
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -85,13 +87,36 @@ app.run(headless=True, size=(120, 40), auto_pilot=auto_pilot)
     )
 
 
-def first_screen_seconds(script: str, runs: int) -> float:
-    """The median time from process start to first screen for `script`, run in fresh interpreters."""
+def first_screens(scripts: dict[str, str], runs: int, bytecode: Path | None = None) -> dict[str, float]:
+    """The median time from process start to first screen of each script, in fresh interpreters.
 
-    def once() -> None:
-        subprocess.run([sys.executable, "-c", script], cwd=REPO, check=True, capture_output=True)
+    Runs are interleaved (one of each, then again), so a machine that slows down part way
+    slows every script alike and the ratios stay fair. With `bytecode`, every module's
+    compiled bytecode is kept in that folder after the untimed first run, as an installed
+    package's is; without it, the environment decides (`PYTHONDONTWRITEBYTECODE`).
+    """
+    env = dict(os.environ)
+    if bytecode is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(bytecode)
 
-    return median_seconds(once, runs)
+    def once(script: str) -> float:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", script], cwd=REPO, check=True, capture_output=True, env=env)
+        return time.perf_counter() - started
+
+    for script in scripts.values():
+        once(script)
+    times: dict[str, list[float]] = {name: [] for name in scripts}
+    for _ in range(runs):
+        for name, script in scripts.items():
+            times[name].append(once(script))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def bytecode_cached(module_file: Path) -> bool:
+    """Whether Python finds compiled bytecode for `module_file` here (else it compiles it at every start)."""
+    return Path(importlib.util.cache_from_source(str(module_file))).exists()
 
 
 def run_json(script: str, timeout: float = 600) -> dict[str, float]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.columns import Columns
-from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -28,6 +26,13 @@ from tui.widgets.annotation_marks import NOTES_COLUMN, notes_cell
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
+from tui.widgets.text_grid import TextGrid
+
+LEGEND_KEY = Text(
+    "Day from admission: ~ approximate, +N d after an undated event, ? not stated. "
+    "▄▄ starts, ██ in force, ░░ no stop stated.",
+    style="dim",
+)
 
 BAR_COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red", "bright_cyan", "bright_magenta", "bright_yellow")
 
@@ -131,7 +136,8 @@ class TimelinePane(Vertical):
         # The event's words and the legend scroll together: at 80x24 neither is ever cut off.
         with VerticalScroll(id="timeline-legend-box"):
             yield Static(id="timeline-detail")
-            yield Static(self._legend(), id="timeline-legend")
+            yield Static(LEGEND_KEY, id="timeline-legend-key")
+            yield TextGrid(self.legend_entries(), id="timeline-legend")
 
     def show_review(self, session: ReviewSession) -> None:
         for table in self.query(TimelineTable):
@@ -150,14 +156,6 @@ class TimelinePane(Vertical):
             entry.append_text(plain_line(f" {span.medication.label}"))
             entries.append(entry)
         return entries
-
-    def _legend(self) -> Group:
-        key = Text(
-            "Day from admission: ~ approximate, +N d after an undated event, ? not stated. "
-            "▄▄ starts, ██ in force, ░░ no stop stated.",
-            style="dim",
-        )
-        return Group(key, Columns(self.legend_entries(), padding=(0, 3)))
 
     def on_line_table_row_highlighted(self, event: LineTable.RowHighlighted) -> None:
         index = event.cursor_row
