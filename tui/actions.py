@@ -58,7 +58,7 @@ class Context:
 
 
 GROUPS: dict[str, Binding.Group] = {
-    name: Binding.Group(name, compact=True) for name in ("Panes", "Hits", "Notes", "Sentence", "Rows")
+    name: Binding.Group(name, compact=True) for name in ("Panes", "Hits", "Notes", "Sentence", "Caret", "Rows")
 }
 """One object per group: the key hints fold bindings whose group is the same object."""
 
@@ -76,6 +76,7 @@ CONTEXTS: tuple[Context, ...] = (
     Context("export", "Export dialog"),
     Context("help", "Help", in_help=False),
     Context("quit", "Quit dialog", in_help=False),
+    Context("choice", "Note choice", in_help=False),
     Context("conflict", "Conflict dialog", in_help=False),
     Context("recovery", "Recovery dialog", in_help=False),
 )
@@ -112,7 +113,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("reader.page_up", "pageup", "page_up", "Page up", show=False),
     _A("reader.first_sentence", "home,g", "first_sentence", "First sentence", show=False),
     _A("reader.last_sentence", "end,G", "last_sentence", "Last sentence", show=False),
-    _A("reader.select", "v", "toggle_selection", "Select"),
+    _A("reader.caret_right", "right,l", "move_caret('char', 1)", "Caret right", group="Caret"),
+    _A("reader.caret_left", "left,h", "move_caret('char', -1)", "Caret left", group="Caret"),
+    _A("reader.word_right", "w,ctrl+right", "move_caret('word', 1)", "Caret to the next word's end", show=False),
+    _A("reader.word_left", "b,ctrl+left", "move_caret('word', -1)", "Caret to the word before", show=False),
+    _A("reader.select", "v", "toggle_selection", "Select from the caret"),
+    _A("reader.swap_ends", "o", "swap_ends", "Move the selection's other end", show=False),
     _A("reader.extend_char", "shift+right", "extend('char', 1)", "Extend by character", show=False),
     _A("reader.shrink_char", "shift+left", "extend('char', -1)", "Shrink by character", show=False),
     _A("reader.extend_word", "ctrl+shift+right,alt+shift+right", "extend('word', 1)", "Extend by word", show=False),
@@ -149,6 +155,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("quit.save", "s", "choose('save')", "Save and quit"),
     _A("quit.discard", "d", "choose('discard')", "Discard and quit"),
     _A("quit.stay", "escape", "choose('stay')", "Stay"),
+    _A("choice.cancel", "escape", "cancel", "Cancel"),
     _A("conflict.reload", "r", "choose('reload')", "Reload theirs"),
     _A("conflict.overwrite", "o", "choose('overwrite')", "Overwrite with mine"),
     _A("conflict.new", "n", "choose('save_as_new')", "Save as a new file"),

@@ -285,6 +285,8 @@ async def test_selection_by_sentence_word_and_character_then_annotate() -> None:
         assert view.selection == (first_start, first_end)
         await pilot.press("v")
         assert view.selection is None
+        assert view.caret == first_end, "the caret stays where the selection ended"
+        await pilot.press("home")
         await pilot.press("shift+right", "shift+right", "shift+right")
         assert view.selection == (first_start, first_start + 3)
         await pilot.press("shift+left")
@@ -298,7 +300,7 @@ async def test_selection_by_sentence_word_and_character_then_annotate() -> None:
         await pilot.press("shift+down")
         assert view.selection == (first_start, view.sentences[1][1])
         await pilot.press("shift+up")
-        assert view.selection == (first_start, view.sentences[1][0])
+        assert view.selection == (first_start, first_end), "back to the second sentence's start, the space trimmed"
         await pilot.press("escape")
         assert view.selection is None
         await pilot.press("home", "ctrl+shift+right", "ctrl+shift+right")
@@ -399,3 +401,44 @@ async def test_the_note_status_stays_across_sections_and_goes_when_the_cursor_mo
         await pilot.press("G")
         await pilot.pause()
         assert status_line(app).startswith("sentence ")
+
+
+async def test_a_phrase_inside_a_sentence_is_selected_from_the_keyboard_and_quoted_without_spaces() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = reader(app)
+        text = view.text
+        first_start, _ = view.sentences[0]
+        words = text[first_start:].split()
+        await pilot.press("w")  # the caret to the end of the first word
+        assert view.caret == first_start + len(words[0])
+        await pilot.press("v", "w", "w")  # select from the caret over the next two words
+        assert view.selection is not None
+        assert text[slice(*view.selection)] == f"{words[1]} {words[2]}", "no space kept at the start"
+        await pilot.press("o", "b")  # the other end moves: one word more at the front
+        assert text[slice(*view.selection)] == f"{words[0]} {words[1]} {words[2]}"
+        await pilot.press("o", "shift+left")  # and back to the caret's end, one character less
+        assert text[slice(*view.selection)] == f"{words[0]} {words[1]} {words[2][:-1]}"
+        await _annotate(pilot, "a phrase")
+        [annotation] = app.document.session.review.annotations
+        assert annotation.quote == f"{words[0]} {words[1]} {words[2][:-1]}"
+        assert annotation.quote == annotation.quote.strip()
+
+
+async def test_the_caret_moves_by_character_and_word_and_carries_the_sentence_cursor() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = reader(app)
+        first_start, first_end = view.sentences[0]
+        await pilot.press("l", "l", "right")
+        assert view.caret == first_start + 3 and view.selection is None
+        await pilot.press("h")
+        assert view.caret == first_start + 2
+        await pilot.press("j")
+        assert view.cursor == 1 and view.caret == view.sentences[1][0], "a sentence move puts the caret at its start"
+        await pilot.press("b")
+        assert view.cursor == 0, "the caret went back into the first sentence and the cursor with it"
+        await pilot.press("h")
+        assert view.caret < first_end

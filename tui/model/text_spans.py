@@ -98,7 +98,6 @@ def find_quote(case: CaseRecord, quote: str) -> TextHit | None:
 
 
 _NEXT_WORD = re.compile(r"\s*\S+")
-_WORD_AT_END = re.compile(r"\S+\s*$")
 
 
 def moved_offset(text: str, sentences: list[tuple[int, int]], offset: int, unit: str, step: int) -> int:
@@ -113,8 +112,14 @@ def moved_offset(text: str, sentences: list[tuple[int, int]], offset: int, unit:
         if step > 0:
             match = _NEXT_WORD.match(text, offset)
             return match.end() if match else len(text)
-        before = _WORD_AT_END.search(text[:offset])
-        return before.start() if before else 0
+        # Walked back by hand: a search for "a word at the end" of text[:offset] copies the
+        # text and, in a long unbroken run, tries every start (quadratic).
+        index = max(0, min(offset, len(text)))
+        while index > 0 and text[index - 1].isspace():
+            index -= 1
+        while index > 0 and not text[index - 1].isspace():
+            index -= 1
+        return index
     if step > 0:
         return next((end for _start, end in sentences if end > offset), len(text))
     return next((start for start, _end in reversed(sentences) if start < offset), 0)

@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.actions import bindings
+from tui.widgets.column_fit import fit_widths
 
 CellsOf = Callable[[int], Sequence[Text]]
 """The cells of row `n`, one per column, as the table should draw them."""
@@ -32,6 +33,9 @@ CellsOf = Callable[[int], Sequence[Text]]
 CELL_PADDING = 1
 MAX_MEASURED_WIDTH = 40
 """A column sized to its content grows to this at most; the detail area under a table shows cells whole."""
+MIN_SHRUNK_WIDTH = 10
+"""A column narrowed to fit keeps this many cells, enough to recognise its words; when even
+that does not fit, the table scrolls sideways rather than show columns of two letters."""
 _CACHE_ROWS = 256
 
 
@@ -40,7 +44,9 @@ class TableColumn:
     key: str
     title: str
     width: int | None = None
-    """Cells wider end in an ellipsis; None sizes the column to its widest cell (measured once)."""
+    """The width it asks for; None: its widest cell's (measured once per set of rows)."""
+    fixed: bool = False
+    """Never narrowed to fit the screen (a column of bars drawn to scale); others shrink, cells end in an ellipsis."""
 
 
 class LineTable(ScrollView, can_focus=True):
@@ -75,6 +81,7 @@ class LineTable(ScrollView, can_focus=True):
         self.cursor_row = 0
         self._columns: list[TableColumn] = []
         self._widths: list[int] = []
+        self._natural: list[int] = []
         self._keys: list[str] = []
         self._index: dict[str, int] = {}
         self._cells_of: CellsOf = lambda _row: ()
@@ -82,16 +89,29 @@ class LineTable(ScrollView, can_focus=True):
 
     # ---- content -----------------------------------------------------------------------
 
-    def set_table(self, columns: Sequence[TableColumn], keys: Sequence[str], cells_of: CellsOf) -> None:
-        """Show rows with these keys, their cells from `cells_of`; the cursor stays on its row if it is still there."""
+    def set_table(
+        self, columns: Sequence[TableColumn], keys: Sequence[str], cells_of: CellsOf, *, same_rows: bool = False
+    ) -> None:
+        """Show rows with these keys, their cells from `cells_of`; the cursor stays on its row if it is still there.
+
+        `same_rows` says the rows are those shown before, in another order (a sort): the
+        columns' content widths are kept instead of measured again over every row.
+        """
         current = self.row_key_at_cursor()
+        keep = same_rows and len(columns) == len(self._natural)
         self._columns = list(columns)
         self._keys = list(keys)
         self._index = {key: row for row, key in enumerate(self._keys)}
         self._cells_of = cells_of
         self._cache.clear()
-        self._widths = [self._measure(position, column) for position, column in enumerate(self._columns)]
-        self.virtual_size = Size(self._line_width(), len(self._keys) + 1)
+        if keep:
+            self._natural = [
+                max(width, cell_len(column.title)) if column.width is None else column.width
+                for width, column in zip(self._natural, self._columns, strict=True)
+            ]
+        else:
+            self._natural = [self._measure(position, column) for position, column in enumerate(self._columns)]
+        self._fit_columns()
         row = self._index.get(current, self.cursor_row) if current is not None else self.cursor_row
         self.cursor_row = -1  # so that the move below announces the row under the cursor
         self.move_cursor(row=max(0, min(row, len(self._keys) - 1)))
@@ -102,6 +122,20 @@ class LineTable(ScrollView, can_focus=True):
             return column.width
         widest = max((cell_len(self._cells(row)[position].plain) for row in range(len(self._keys))), default=0)
         return min(max(widest, cell_len(column.title)), MAX_MEASURED_WIDTH)
+
+    def _fit_columns(self) -> None:
+        """Narrow the widest columns so the table fits the width it has (fixed columns keep theirs)."""
+        padding = 2 * CELL_PADDING * len(self._columns)
+        available = max(0, self.scrollable_content_region.width - padding) if self.is_mounted else 0
+        if available <= 0:
+            self._widths = list(self._natural)
+        else:
+            floors = [
+                width if column.fixed else min(width, MIN_SHRUNK_WIDTH)
+                for width, column in zip(self._natural, self._columns, strict=True)
+            ]
+            self._widths = fit_widths(self._natural, floors, available)
+        self.virtual_size = Size(self._line_width(), len(self._keys) + 1)
 
     def _line_width(self) -> int:
         return sum(width + 2 * CELL_PADDING for width in self._widths)
@@ -209,6 +243,10 @@ class LineTable(ScrollView, can_focus=True):
             self.post_message(self.RowSelected(self, row, self._keys[row]))
 
     def on_resize(self) -> None:
+        widths = self._widths
+        self._fit_columns()
+        if widths != self._widths:
+            self.refresh()
         self._scroll_to_cursor()
 
     # ---- drawing --------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static
 
 from tui.actions import bindings
 from tui.clinical.rows import is_missing, medication_cells, medication_sort_keys
@@ -17,23 +16,14 @@ from tui.model import CaseRecord, Medication
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
 from tui.widgets.annotation_marks import NOTES_COLUMN, notes_cell
+from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
 
-COLUMN_WIDTHS: dict[str, int | None] = {
-    "Drug": 22,
-    "Dose": None,
-    "Route": None,
-    "Schedule": 24,
-    "Role": None,
-    "Start": 22,
-    "Stop": 22,
-    "Response": 40,
-}
-"""The table's columns and their widths (None: as wide as the content); cells wider end in an ellipsis,
-and the detail box below shows them whole. Adverse effects are in the detail box only."""
-COLUMNS: tuple[str, ...] = tuple(COLUMN_WIDTHS)
+COLUMNS: tuple[str, ...] = ("Drug", "Dose", "Route", "Schedule", "Role", "Start", "Stop", "Response")
+"""The table's columns, each as wide as its content and narrowed to fit the screen; cells cut
+short end in an ellipsis and the detail box below shows them whole, with the adverse effects."""
 
 
 class MedicationTable(LineTable):
@@ -79,13 +69,13 @@ class MedicationTable(LineTable):
         missing = [m for k, m in keyed if is_missing(k)]
         return [m for _k, m in sorted(given, key=lambda pair: pair[0], reverse=self.sort_reverse)] + missing
 
-    def _populate(self) -> None:
+    def _populate(self, *, same_rows: bool = False) -> None:
         self._shown = self._ordered()
-        columns = [TableColumn(NOTES_COLUMN, "✎", 3)]
+        columns = [TableColumn(NOTES_COLUMN, "✎", 3, fixed=True)]
         for index, title in enumerate(COLUMNS):
             arrow = ("▼" if self.sort_reverse else "▲") if index == self.sort_column else ""
-            columns.append(TableColumn(title.lower(), f"{title}{arrow}", COLUMN_WIDTHS[title]))
-        self.set_table(columns, self.row_ids, self._cells)
+            columns.append(TableColumn(title.lower(), f"{title}{arrow}"))
+        self.set_table(columns, self.row_ids, self._cells, same_rows=same_rows)
 
     def _cells(self, row: int) -> list[Text]:
         medication = self._shown[row]
@@ -95,19 +85,19 @@ class MedicationTable(LineTable):
     def action_next_sort(self) -> None:
         self.sort_column = 0 if self.sort_column is None else (self.sort_column + 1) % len(COLUMNS)
         self.sort_reverse = False
-        self._populate()
+        self._populate(same_rows=True)
 
     def action_reverse_sort(self) -> None:
         if self.sort_column is None:
             self.sort_column = 0
         self.sort_reverse = not self.sort_reverse
-        self._populate()
+        self._populate(same_rows=True)
 
     def sort_by(self, title: str, *, reverse: bool = False) -> None:
         """Sort by the column with this title (used by the command palette)."""
         self.sort_column = COLUMNS.index(title)
         self.sort_reverse = reverse
-        self._populate()
+        self._populate(same_rows=True)
 
     def select_medication(self, medication_id: str) -> None:
         """Move the cursor to a medication's row."""
@@ -172,7 +162,7 @@ class MedicationPane(Vertical):
     def compose(self) -> ComposeResult:
         yield MedicationTable(self._case, id="medication-table")
         with VerticalScroll(id="medication-detail-box"):
-            yield Static(id="medication-detail")
+            yield DetailText(id="medication-detail")
 
     def show_review(self, session: ReviewSession) -> None:
         for table in self.query(MedicationTable):
@@ -188,5 +178,5 @@ class MedicationPane(Vertical):
     def on_line_table_row_highlighted(self, _event: LineTable.RowHighlighted) -> None:
         medication = self.query_one(MedicationTable).medication_at_cursor()
         if medication is not None:
-            self.query_one("#medication-detail", Static).update(describe_medication(self._case, medication))
+            self.query_one("#medication-detail", DetailText).show(describe_medication(self._case, medication))
             self.query_one("#medication-detail-box", VerticalScroll).scroll_home(animate=False)

@@ -17,6 +17,7 @@ from tui.model.note_filter import parse_filter
 from tui.model.review import Annotation
 from tui.model.review_outline import PlacedNote, notes_in_reading_order
 from tui.model.review_session import ReviewSession
+from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import NoteChosen
 from tui.widgets.plain import plain, plain_line
@@ -107,7 +108,7 @@ class NotesTable(LineTable):
     def show_rows(self, rows: list[PlacedNote]) -> None:
         """Show these notes (built row by row as they come on screen, however many there are)."""
         self.rows_shown = rows
-        columns = [TableColumn(title.lower(), title, width) for title, width in self._widths_now]
+        columns = [TableColumn(title.lower(), title, width, fixed=True) for title, width in self._widths_now]
         self.set_table(columns, [row.annotation.id for row in rows], self._cells)
 
     def _cells(self, index: int) -> list[Text]:
@@ -162,7 +163,7 @@ class NotesPane(Vertical):
     def compose(self) -> ComposeResult:
         yield NotesTable(id="notes-table")
         with VerticalScroll(id="notes-detail-box"):
-            yield Static(id="notes-detail")
+            yield DetailText(id="notes-detail")
         yield Input(
             placeholder="filter: kind:concern status:open tag:dose words  (f focuses, enter returns)", id="notes-filter"
         )
@@ -217,7 +218,7 @@ class NotesPane(Vertical):
             body = Text("No note matches the filter.", style="dim italic")
         else:
             body = Text("No notes yet: a annotates the place you are at.", style="dim italic")
-        self.query_one("#notes-detail", Static).update(body)
+        self.query_one("#notes-detail", DetailText).show(body)
         self.query_one("#notes-detail-box", VerticalScroll).scroll_home(animate=False)
 
     def on_line_table_row_highlighted(self, _event: LineTable.RowHighlighted) -> None:

@@ -56,7 +56,10 @@ class PainScoreTable(LineTable):
         self._counts: dict[str, int] = {}
 
     def on_mount(self) -> None:
-        columns = [TableColumn(NOTES_COLUMN, "✎", 3), *(TableColumn(title.lower(), title) for title in PAIN_COLUMNS)]
+        columns = [
+            TableColumn(NOTES_COLUMN, "✎", 3, fixed=True),
+            *(TableColumn(title.lower(), title) for title in PAIN_COLUMNS),
+        ]
         self.set_table(columns, [score.id for score in self._case.pain_scores], self._cells)
 
     def _cells(self, row: int) -> list[Text]:

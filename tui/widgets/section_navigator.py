@@ -30,6 +30,9 @@ class SectionNavigator(Tree[str]):
             self.section_id = section_id
             super().__init__()
 
+    class SectionOpened(SectionChosen):
+        """`enter` on a section: read it, with the keys going to the reader."""
+
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(plain_line("Sections"), id=id)
         self.show_root = False
@@ -123,3 +126,9 @@ class SectionNavigator(Tree[str]):
             return
         if event.node.data is not None:
             self.post_message(self.SectionChosen(event.node.data))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
+        # `enter` on a section: the reviewer wants to read it, so the reader takes the keys.
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.SectionOpened(event.node.data))

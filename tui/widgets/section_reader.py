@@ -13,7 +13,6 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -24,8 +23,11 @@ from tui.actions import bindings
 from tui.model import CaseRecord, Section
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.model.text_spans import TextHit, moved_offset, sentence_holding, sentence_spans
+from tui.model.text_spans import TextHit, sentence_holding, sentence_spans
 from tui.safe_text import sanitize_text
+from tui.widgets.caret import Caret
+from tui.widgets.reader_paint import paint_line
+from tui.widgets.reader_selection import CaretSelecting
 from tui.widgets.text_layout import ReaderRows, SpanIndex
 
 MARGIN = 2
@@ -34,7 +36,7 @@ MARGIN = 2
 Span = tuple[int, int]
 
 
-class SectionReader(ScrollView, can_focus=True):
+class SectionReader(CaretSelecting, ScrollView, can_focus=True):
     """A section's text, shown literally (never as markup), with a sentence cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("reader")
@@ -47,6 +49,7 @@ class SectionReader(ScrollView, can_focus=True):
         "reader--quote",
         "reader--annotation",
         "reader--selection",
+        "reader--caret",
     }
 
     class SentenceMoved(Message):
@@ -94,8 +97,7 @@ class SectionReader(ScrollView, can_focus=True):
         self._annotated_index = SpanIndex([])
         self.quote: Span | None = None
         self.annotated: list[Span] = []
-        self._anchor: int | None = None
-        self._head: int | None = None
+        self._caret = Caret()
 
     # ---- what is shown -------------------------------------------------------------
 
@@ -128,7 +130,7 @@ class SectionReader(ScrollView, can_focus=True):
         self._sentences = sentence_spans(section.text)
         self.cursor = 0
         self.quote = None
-        self._anchor = self._head = None
+        self._caret = Caret()
         self._local_hits()
         self._local_annotations()
         self._wrapped_width = -1
@@ -197,74 +199,9 @@ class SectionReader(ScrollView, can_focus=True):
         if place.start is not None:
             self.move_cursor_to_offset(place.start)
 
-    # ---- selection -----------------------------------------------------------------
-
-    @property
-    def selection(self) -> Span | None:
-        """The selected text as (start, end), or None; made with `v`, shift+arrows or the mouse."""
-        if self._anchor is None or self._head is None or self._anchor == self._head:
-            return None
-        return (min(self._anchor, self._head), max(self._anchor, self._head))
-
-    def clear_selection(self) -> None:
-        self._anchor = self._head = None
-        self.refresh()
-
-    def select(self, start: int, end: int) -> None:
-        """Select [start, end) of the text (clamped to it)."""
-        limit = len(self._text)
-        self._anchor, self._head = max(0, min(start, limit)), max(0, min(end, limit))
-        self._follow_head()
-
-    def action_toggle_selection(self) -> None:
-        if self.selection is not None:
-            self.clear_selection()
-        elif self._sentences:
-            self.select(*self._sentences[self.cursor])
-
-    def action_extend(self, unit: str, step: int) -> None:
-        if not self._sentences:
-            return
-        if self._anchor is None or self._head is None:
-            start = self._sentences[self.cursor][0]
-            self._anchor = self._head = start
-        self._head = moved_offset(self._text, self._sentences, self._head, unit, step)
-        self._follow_head()
-
-    def _follow_head(self) -> None:
-        if self._head is not None:
-            self.move_cursor_to_offset(max(0, self._head - 1) if self._head > (self._anchor or 0) else self._head)
-        self.refresh()
-
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset under a point of the widget (for the mouse), or None off the text."""
         return self._rows.offset_at(y + self.scroll_offset.y, x + self.scroll_offset.x - MARGIN)
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        offset = self.offset_at(event.x, event.y)
-        if offset is not None:
-            self._anchor = self._head = offset
-            self._dragging = True
-            self.capture_mouse()
-            self.refresh()
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        if getattr(self, "_dragging", False):
-            offset = self.offset_at(event.x, event.y)
-            if offset is not None and self._anchor is not None:
-                # The cell under the pointer is included when dragging forwards.
-                self._head = offset + 1 if offset > self._anchor else offset
-                self.refresh()
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        if getattr(self, "_dragging", False):
-            self._dragging = False
-            self.release_mouse()
-            if self.selection is None and self._anchor is not None:
-                self.move_cursor_to_offset(self._anchor)
-                self.clear_selection()
-            else:
-                self._follow_head()
 
     def highlight_quote(self, start: int, end: int) -> None:
         """Mark a source quote (from a table row) and bring it into view."""
@@ -273,10 +210,11 @@ class SectionReader(ScrollView, can_focus=True):
         self.refresh()
 
     def move_cursor_to_offset(self, offset: int) -> None:
-        """Put the sentence cursor on the sentence holding `offset`."""
+        """Put the caret at `offset` and the sentence cursor on the sentence holding it."""
         index = sentence_holding(self._sentences, offset)
         if index is not None:
-            self._set_cursor(index)
+            self._set_cursor(index, caret=False)
+            self._caret.place(offset, self._text)
 
     # ---- layout and rendering ------------------------------------------------------
 
@@ -312,38 +250,48 @@ class SectionReader(ScrollView, can_focus=True):
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(base)
 
     def _styled_slice(self, start: int, end: int) -> Text:
-        line = Text(self._display[start:end].rstrip("\n"), end="")
-        layers: list[tuple[Span, Style]] = []
-        annotation_style = self.get_component_rich_style("reader--annotation")
-        layers.extend((span, annotation_style) for _index, span in self._annotated_index.touching(start, end))
+        style = self.get_component_rich_style
+        layers: list[tuple[Span, Style]] = [
+            (span, style("reader--annotation")) for _index, span in self._annotated_index.touching(start, end)
+        ]
         if self._sentences:
-            layers.append((self._sentences[self.cursor], self.get_component_rich_style("reader--cursor")))
+            layers.append((self._sentences[self.cursor], style("reader--cursor")))
         if self.quote is not None:
-            layers.append((self.quote, self.get_component_rich_style("reader--quote")))
+            layers.append((self.quote, style("reader--quote")))
         for index, hit in self._hit_index.touching(start, end):
-            name = "reader--current-hit" if index == self.current_hit else "reader--hit"
-            layers.append((hit, self.get_component_rich_style(name)))
+            layers.append((hit, style("reader--current-hit" if index == self.current_hit else "reader--hit")))
         if self.selection is not None:
-            layers.append((self.selection, self.get_component_rich_style("reader--selection")))
-        for (span_start, span_end), style in layers:
-            left, right = max(span_start, start), min(span_end, end)
-            if left < right:
-                line.stylize(style, left - start, right - start)
-        line.rstrip()
-        return line
+            layers.append((self.selection, style("reader--selection")))
+        if self.has_focus and self._sentences:
+            layers.append(((self._caret.offset, self._caret.offset + 1), style("reader--caret")))
+        return paint_line(self._display, start, end, layers)
 
     # ---- cursor --------------------------------------------------------------------
 
-    def _set_cursor(self, index: int) -> None:
+    def _set_cursor(self, index: int, *, caret: bool = True) -> None:
+        """Put the sentence cursor on sentence `index`; with `caret`, the caret at its start too."""
         if not self._sentences:
             return
         index = max(0, min(index, len(self._sentences) - 1))
         changed = index != self.cursor
-        self.cursor = index
-        self.refresh()
+        previous, self.cursor = self.cursor, index
+        if caret:
+            self._caret.place(self._sentences[index][0], self._text)
+        # Only the lines of the sentence left and the sentence reached change (a scroll
+        # redraws the rest): a whole-widget redraw per key was most of a key's cost.
+        self._refresh_sentence(previous)
+        self._refresh_sentence(index)
         self._scroll_cursor_into_view()
         if changed:
             self._announce()
+
+    def _refresh_sentence(self, index: int) -> None:
+        if not 0 <= index < len(self._sentences) or not self._rows:
+            self.refresh()
+            return
+        start, end = self._sentences[index]
+        top, bottom = self.row_of_offset(start), self.row_of_offset(max(start, end - 1))
+        self.refresh(Region(0, top - self.scroll_offset.y, self.size.width, bottom - top + 1))
 
     def _announce(self) -> None:
         if self._section is not None:
@@ -361,6 +309,12 @@ class SectionReader(ScrollView, can_focus=True):
         if self.cursor == 0:
             top = 0  # the first sentence brings the section title back into view too
         self.scroll_to_region(Region(0, top, 1, bottom - top + 1), animate=False, force=True)
+
+    def on_focus(self) -> None:
+        self.refresh()  # the caret shows while the reader has focus
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def action_next_sentence(self) -> None:
         if self._section is not None and self._sentences and self.cursor == len(self._sentences) - 1:

@@ -74,11 +74,11 @@ class TimelineTable(LineTable):
         # Widths from the events' words alone: sizing by the whole rows would draw every event's bars.
         words = [event_cells(placed) for placed in self._placed]
         columns = [
-            TableColumn(NOTES_COLUMN, "✎", 3),
+            TableColumn(NOTES_COLUMN, "✎", 3, fixed=True),
             TableColumn("index", "#", max([1, *(len(cells["#"]) for cells in words)])),
             TableColumn("day", "Day", max([3, *(cell_len(cells["Day"]) for cells in words)])),
             TableColumn("event", "Event", min(40, max([5, *(cell_len(cells["Event"]) for cells in words)]))),
-            TableColumn("bars", numbers, len(numbers)),
+            TableColumn("bars", numbers, len(numbers), fixed=True),
         ]
         self.set_table(columns, [placed.event.id for placed in self._placed], self._cells)
 

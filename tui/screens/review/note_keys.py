@@ -7,12 +7,14 @@ at, or the note it points at. Building the note and stepping between notes are t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.widget import Widget
 
 from tui.model.places import Place, PlaceKey, describe_place, places_of
 from tui.model.review import Annotation
+from tui.model.review_changes import change_summary
 from tui.model.review_outline import step_to_note, target_label
 from tui.model.review_session import NoteDraft, place_problem
 from tui.widgets.protocols import HasReadingPlace, PointsAtNote, PointsAtPlace
@@ -97,17 +99,37 @@ class NoteCommands:
             AnnotationEditor(f"Annotate: {describe_place(self.screen.case, place)}", quote, keep=add)
         )
 
-    def _focused_note(self) -> Annotation | None:
+    def _landed_note(self) -> Annotation | None:
+        """The note `]`/`[` went to, while the reviewer is still where it left them."""
+        last = self._last_note
+        if last is not None and last[1] == self._here():
+            return self.screen.session.find(last[0])
+        return None
+
+    def _with_note(self, verb: str, act: Callable[[Annotation], None]) -> None:
+        """Act on the note here: the one `]`/`[` landed on, the only one, or the one the reviewer picks."""
+        landed = self._landed_note()
+        if landed is not None:
+            act(landed)
+            return
         found = self.notes_under_focus()
         if not found:
             self.screen.notify("No note here.", severity="warning")
-            return None
-        return found[0]
+        elif len(found) == 1:
+            act(found[0])
+        else:
+            from tui.screens.note_choice import NoteChoice
+
+            def chosen(index: int | None) -> None:
+                if index is not None:
+                    act(found[index])
+
+            self.screen.app.push_screen(NoteChoice(verb, found), chosen)
 
     def edit(self) -> None:
-        annotation = self._focused_note()
-        if annotation is None:
-            return
+        self._with_note("edit", self._edit)
+
+    def _edit(self, annotation: Annotation) -> None:
         from tui.screens.annotation_editor import AnnotationEditor
 
         def save(result: NoteDraft) -> None:
@@ -118,21 +140,28 @@ class NoteCommands:
         self.screen.app.push_screen(AnnotationEditor(heading, annotation.quote, NoteDraft.of(annotation), keep=save))
 
     def delete(self) -> None:
-        annotation = self._focused_note()
-        if annotation is not None:
-            self.screen.session.delete(annotation.id)
-            self.screen.review_changed()
-            self.screen.notify("Note deleted; ctrl+z brings it back.")
+        self._with_note("delete", self._delete)
+
+    def _delete(self, annotation: Annotation) -> None:
+        self.screen.session.delete(annotation.id)
+        self.screen.review_changed()
+        self.screen.notify(f"{annotation.kind.capitalize()} deleted; ctrl+z brings it back.")
 
     def undo(self) -> None:
-        if self.screen.session.undo():
+        session = self.screen.session
+        before = session.review
+        if session.undo():
             self.screen.review_changed()
+            self.screen.set_status(f"undid {change_summary(session.review, before)}")
         else:
             self.screen.set_status("nothing to undo")
 
     def redo(self) -> None:
-        if self.screen.session.redo():
+        session = self.screen.session
+        before = session.review
+        if session.redo():
             self.screen.review_changed()
+            self.screen.set_status(f"redid {change_summary(before, session.review)}")
         else:
             self.screen.set_status("nothing to redo")
 

@@ -204,6 +204,10 @@ class ReviewScreen(Screen[None]):
     def on_section_navigator_section_chosen(self, message: SectionNavigator.SectionChosen) -> None:
         self.reader.show(message.section_id)
 
+    def on_section_navigator_section_opened(self, message: SectionNavigator.SectionOpened) -> None:
+        self.reader.show(message.section_id)
+        self.reader.focus()
+
     def on_section_reader_section_shown(self, message: SectionReader.SectionShown) -> None:
         self.query_one(SectionNavigator).select_section(message.section_id, announce=False)
 
@@ -315,7 +319,8 @@ class ReviewScreen(Screen[None]):
     # ---- the review as shown ---------------------------------------------------------
 
     def set_status(self, message: str) -> None:
-        self.query_one("#status-line", Static).update(plain_line(message))
+        # One line of fixed height (the stylesheet says so): no layout of the screen per key.
+        self.query_one("#status-line", Static).update(plain_line(message), layout=False)
 
     def refresh_review(self) -> None:
         """Show the session's notes everywhere: reader spans, row marks, tree counts, notes list, status."""
