@@ -58,6 +58,14 @@ def isolated_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 
 
 @pytest.fixture(autouse=True)
+def isolated_state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the user state folder (reading positions) at a fresh folder for each test."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("CASE_REVIEW_STATE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the user data folder (reviews of read-only cases) at a fresh folder."""
     folder = tmp_path_factory.mktemp("data")

@@ -10,19 +10,20 @@ messages (`DocumentChanged`), never by testing what they are.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 from tui.actions import bindings
-from tui.commands import AppActionsProvider, DocumentsProvider, ThemesProvider
+from tui.commands import AppActionsProvider, DocumentsProvider, ThemesProvider, without_own_commands
 from tui.model.user_config import UserConfig
+from tui.positions import remember_positions, restore_in_background
 from tui.resources import bundled_themes_dir
 from tui.safe_text import sanitize_line, sanitize_text
 from tui.screens.review.screen import ReviewScreen
@@ -31,6 +32,8 @@ from tui.widgets.protocols import HoldsDraft
 from tui.workspace import Conflict, Failed, ReviewDocument, Saved
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from tui.export import ExportFormat
 
 DEFAULT_THEME = "case-review-dark"
@@ -58,6 +61,7 @@ class CaseReviewApp(App[None]):
         self._document_in: dict[str, ReviewDocument] = {}
         self._screens: dict[int, ReviewScreen] = {}
         self._journal_timers: dict[int, Timer] = {}
+        self._closing = False
         self._journal_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
         self._recovery_offered: set[int] = set()
         self.startup_warnings: list[str] = []
@@ -166,6 +170,11 @@ class CaseReviewApp(App[None]):
         self._offer_recovery(self.documents[0])
 
     def on_unmount(self) -> None:
+        remember_positions((document, self._screens.get(id(document))) for document in self.documents)
+        for document in [d for d in self.documents if id(d) in self._journal_timers]:
+            self._journal_timers[id(document)].stop()
+            self._write_journal(document)  # a change made in the last half second is journalled too
+        self._closing = True
         self._journal_writer.shutdown(wait=True)  # journals of the last changes land before the locks go
         for document in self.documents:
             document.close()
@@ -190,6 +199,7 @@ class CaseReviewApp(App[None]):
             # mode's screen as behind it and re-parses every stylesheet before showing it (a
             # fifth of the first screen); private in Textual, guarded by test_first_screen_cost.
             screen._css_update_count = self._css_update_count
+            restore_in_background(self, document, screen)
         return screen
 
     @property
@@ -249,6 +259,8 @@ class CaseReviewApp(App[None]):
         One thread, so writes land in the order the changes were made.
         """
         self._journal_timers.pop(id(document), None)
+        if self._closing:
+            return  # a timer that fired during shutdown: its write was flushed by on_unmount
         job = document.journal_job()
 
         def run() -> None:
@@ -356,6 +368,9 @@ class CaseReviewApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keymap))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        return without_own_commands(super().get_system_commands(screen))
 
     async def action_quit(self) -> None:
         """Quit; ask once first when a note is being written or any open review has unsaved changes.

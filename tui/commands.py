@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Protocol, runtime_checkable
 
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -108,3 +109,12 @@ class ThemesProvider(EntryProvider):
     def entries(self) -> Iterator[Entry]:
         for name in sorted(self.app.available_themes):
             yield (f"Theme: {name}", partial(setattr, self.app, "theme", name), "use this theme (remembered)")
+
+
+OWN_COMMANDS = frozenset({"Theme", "Quit", "Keys"})
+"""Textual's system commands that the app gives in its own words (one Theme, one Quit, Help for Keys)."""
+
+
+def without_own_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+    """Textual's commands less those the app names itself, so the palette lists each thing once."""
+    return (command for command in commands if command.title not in OWN_COMMANDS)

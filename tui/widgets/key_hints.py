@@ -29,8 +29,14 @@ class KeyHints(Static):
 
     def hints(self) -> list[tuple[str, str]]:
         """(keys, description) pairs in footer order, grouped bindings folded into one."""
+        local, always = self._split_hints()
+        return local + always
+
+    def _split_hints(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """The keys of where focus is, and the app's own keys (quit, save, export, help)."""
         seen_actions: set[str] = set()
-        pairs: list[tuple[str, str]] = []
+        local: list[tuple[str, str]] = []
+        always: list[tuple[str, str]] = []
         group_index: dict[int, int] = {}
         palette_key = self.app.COMMAND_PALETTE_BINDING
         for key, active in self.screen.active_bindings.items():
@@ -40,6 +46,7 @@ class KeyHints(Static):
             seen_actions.add(binding.action)
             display = self.app.get_key_display(binding)
             group = binding.group
+            pairs = always if active.node is self.app else local
             if group is not None and id(group) in group_index:
                 index = group_index[id(group)]
                 keys, description = pairs[index]
@@ -49,27 +56,47 @@ class KeyHints(Static):
                 pairs.append((display, group.description))
             else:
                 pairs.append((display, binding.description))
-        return pairs
+        return local, always
 
     def on_resize(self) -> None:
         self._render_hints()
 
     def _render_hints(self) -> None:
-        # The palette key stays at the right edge whatever the width: from it every other
-        # action can be found, so it is the one hint that must never be cut off.
-        palette = Text(end="")
+        # The app's keys (quit, save, export, help) and the palette key stay at the right
+        # edge whatever the width: a reviewer must always see how to save and how to leave,
+        # and from the palette every other action can be found. The keys of where focus is
+        # fill the rest, whole hints only, as many as fit.
+        local, always = self._split_hints()
+        right = Text(end="")
+        for keys, description in always:
+            right.append(f" {keys} ", style="bold reverse")
+            right.append(f" {description} ")
         if self.app.ENABLE_COMMAND_PALETTE:
-            palette.append(
-                f" {self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ''))} ", style="bold reverse"
-            )
-            palette.append(" palette ")
-        hints = Text(no_wrap=True, overflow="ellipsis", end="")
-        for keys, description in self.hints():
-            hints.append(f" {keys} ", style="bold reverse")
-            hints.append(f" {description}  ")
-        room = max(0, self.size.width - palette.cell_len)
-        if hints.cell_len > room:
-            hints.truncate(max(0, room - 1))
-            hints.append("…")
+            palette_key = self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ""))
+            right.append(f" {palette_key} ", style="bold reverse")
+            right.append(" palette ")
+        if right.cell_len > self.size.width:
+            right = _keys_only(always, right)
+        room = max(0, self.size.width - right.cell_len)
+        hints = Text(no_wrap=True, end="")
+        for position, (keys, description) in enumerate(local):
+            hint = Text(end="")
+            hint.append(f" {keys} ", style="bold reverse")
+            hint.append(f" {description} ")
+            more = position < len(local) - 1
+            if hints.cell_len + hint.cell_len + (1 if more else 0) > room:
+                hints.append("…")
+                break
+            hints.append_text(hint)
+        hints.truncate(room)
         hints.pad_right(room - hints.cell_len)
-        self.update(hints + palette)
+        self.update(hints + right, layout=False)
+
+
+def _keys_only(always: list[tuple[str, str]], full: Text) -> Text:
+    """The app's keys without their words, for a terminal too narrow for both."""
+    compact = Text(end="")
+    for keys, _description in always:
+        compact.append(f" {keys} ", style="bold reverse")
+        compact.append(" ")
+    return compact if compact.cell_len < full.cell_len else full

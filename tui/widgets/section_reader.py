@@ -328,6 +328,10 @@ class SectionReader(CaretSelecting, ScrollView, can_focus=True):
             return
         self._set_cursor(self.cursor - 1)
 
+    def go_to_sentence(self, index: int) -> None:
+        """Put the cursor on sentence `index` (the last one if the section has fewer)."""
+        self._set_cursor(index)
+
     def action_first_sentence(self) -> None:
         self._set_cursor(0)
 

@@ -25,6 +25,7 @@ from tui.actions import bindings
 from tui.keymap import effective_keys, keymap_of
 from tui.model import CaseRecord
 from tui.model.places import Place
+from tui.model.reading_position import ReadingPosition
 from tui.model.review_session import ReviewSession
 from tui.model.text_spans import find_quote
 from tui.screens.review.note_keys import NoteCommands
@@ -86,6 +87,8 @@ class ReviewScreen(Screen[None]):
         self.current_pane = self.panes[0].name
         self.prebuild_delay = PREBUILD_DELAY
         self.notes = NoteCommands(self)
+        self._reading: tuple[str | None, int] = (None, 0)
+        """The reader's section and sentence, kept as they change (read at exit, when the widgets are gone)."""
 
     @property
     def case(self) -> CaseRecord:
@@ -136,6 +139,21 @@ class ReviewScreen(Screen[None]):
         # Build the other panes once the first screen is up: off the start-up path, and
         # before a user's "2" arrives, so keys typed right after it reach the new pane.
         self.set_timer(self.prebuild_delay, self._prebuild_panes)
+
+    # ---- where the reviewer is ---------------------------------------------------------
+
+    def reading_position(self) -> ReadingPosition:
+        """The pane, section and sentence shown now (kept between runs by the app)."""
+        section, sentence = self._reading
+        return ReadingPosition(pane=self.current_pane, section=section, sentence=sentence)
+
+    def restore_position(self, position: ReadingPosition) -> None:
+        """Go back to a kept position, as far as this version of the case still has it."""
+        if position.section is not None and self.case.section(position.section) is not None:
+            self.reader.show(position.section)
+            self.reader.go_to_sentence(position.sentence)
+        if position.pane != self.current_pane and self._pane(position.pane) is not None:
+            self.call_later(self.action_show_pane, position.pane)
 
     # ---- panes ---------------------------------------------------------------------
 
@@ -241,6 +259,7 @@ class ReviewScreen(Screen[None]):
             self.reader.action_last_sentence()
 
     def on_section_reader_sentence_moved(self, message: SectionReader.SentenceMoved) -> None:
+        self._reading = (message.section_id, message.index)
         if self.search_bar.hits:
             return
         position = f"sentence {message.index + 1}/{message.count}"
@@ -294,6 +313,12 @@ class ReviewScreen(Screen[None]):
             self.search_bar.close(keep=False)
 
     # ---- notes (what each key does is in note_keys.py) ------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide `a` where there is nothing to annotate (the notes list), so the hints offer only keys that act."""
+        if action == "annotate" and self.is_mounted:
+            return self.notes.place_under_focus() is not None
+        return True
 
     def action_annotate(self) -> None:
         self.notes.annotate()
