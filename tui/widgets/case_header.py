@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
 from tui.model import CaseRecord
+from tui.widgets.annotation_marks import FLAG
 from tui.widgets.plain import plain_line
 
 
@@ -20,3 +22,27 @@ class CaseHeader(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(plain_line(self._case.title), id="case-title")
         yield Static(plain_line(self._case.patient.summary), id="patient-summary")
+        if flagged := import_flags(self._case):
+            yield Static(flagged, id="import-flags")
+
+
+def import_flags(case: CaseRecord) -> Text | None:
+    """One line for an imported record with doubts: how many rows are flagged, and its import notes.
+
+    The importer never invents a value; what it was unsure of it flags. A reviewer must see
+    that before trusting the tables, so the line stays on screen above every pane.
+    """
+    rows = (
+        sum(m.needs_review for m in case.medications)
+        + sum(p.needs_review for p in case.pain_scores)
+        + sum(e.needs_review for e in case.timeline)
+    )
+    if not rows and not case.import_notes:
+        return None
+    line = Text(f"{FLAG} Imported: ", style="bold")
+    line.append(f"{rows} row{'s' if rows != 1 else ''} flagged ({FLAG} in the tables) to check against the report")
+    if case.import_notes:
+        count = len(case.import_notes)
+        line.append(f"; {count} import note{'s' if count != 1 else ''}: ")
+        line.append_text(plain_line(" · ".join(case.import_notes)))
+    return line

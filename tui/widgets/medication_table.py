@@ -15,7 +15,7 @@ from tui.clinical.timeline import point_label
 from tui.model import CaseRecord, Medication
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.widgets.annotation_marks import NOTES_COLUMN, notes_cell
+from tui.widgets.annotation_marks import FLAG, NOTES_COLUMN, marks_width, notes_cell
 from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
@@ -36,6 +36,7 @@ class MedicationTable(LineTable):
         self._case = case
         self._by_id = {medication.id: medication for medication in case.medications}
         self._sort_keys = medication_sort_keys(case)
+        self._marks_width = marks_width(any(m.needs_review for m in case.medications))
         self._shown: list[Medication] = list(case.medications)
         self.sort_column: int | None = None
         self.sort_reverse = False
@@ -71,7 +72,7 @@ class MedicationTable(LineTable):
 
     def _populate(self, *, same_rows: bool = False) -> None:
         self._shown = self._ordered()
-        columns = [TableColumn(NOTES_COLUMN, "✎", 3, fixed=True)]
+        columns = [TableColumn(NOTES_COLUMN, "✎", self._marks_width, fixed=True)]
         for index, title in enumerate(COLUMNS):
             arrow = ("▼" if self.sort_reverse else "▲") if index == self.sort_column else ""
             columns.append(TableColumn(title.lower(), f"{title}{arrow}"))
@@ -80,7 +81,8 @@ class MedicationTable(LineTable):
     def _cells(self, row: int) -> list[Text]:
         medication = self._shown[row]
         cells = medication_cells(self._case, medication)
-        return [notes_cell(self.annotation_counts.get(medication.id, 0)), *(plain_line(cells[t]) for t in COLUMNS)]
+        marks = notes_cell(self.annotation_counts.get(medication.id, 0), flagged=medication.needs_review)
+        return [marks, *(plain_line(cells[t]) for t in COLUMNS)]
 
     def action_next_sort(self) -> None:
         self.sort_column = 0 if self.sort_column is None else (self.sort_column + 1) % len(COLUMNS)
@@ -145,6 +147,8 @@ def describe_medication(case: CaseRecord, medication: Medication) -> Text:
             text.append_text(plain(value) if value else Text("not stated", style="dim italic"))
     text.append("\nsource: ", style="dim")
     text.append_text(plain(f"“{medication.source_quote}”", style="italic"))
+    if medication.needs_review:
+        text.append(f"\n{FLAG} flagged on import: check this row against the source sentence", style="bold")
     return text
 
 

@@ -27,7 +27,7 @@ from tui.clinical.timeline import medication_spans, place_events, point_label, p
 from tui.model import CaseRecord, PainScore
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.widgets.annotation_marks import NOTES_COLUMN, notes_cell
+from tui.widgets.annotation_marks import NOTES_COLUMN, marks_width, notes_cell
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain_line
@@ -57,7 +57,9 @@ class PainScoreTable(LineTable):
 
     def on_mount(self) -> None:
         columns = [
-            TableColumn(NOTES_COLUMN, "✎", 3, fixed=True),
+            TableColumn(
+                NOTES_COLUMN, "✎", marks_width(any(p.needs_review for p in self._case.pain_scores)), fixed=True
+            ),
             *(TableColumn(title.lower(), title) for title in PAIN_COLUMNS),
         ]
         self.set_table(columns, [score.id for score in self._case.pain_scores], self._cells)
@@ -67,7 +69,7 @@ class PainScoreTable(LineTable):
         cells = pain_cells(self._case, score)
         words = score.value is None
         return [
-            notes_cell(self._counts.get(score.id, 0)),
+            notes_cell(self._counts.get(score.id, 0), flagged=score.needs_review),
             *(plain_line(cells[title], style="italic" if title == "NRS" and words else "") for title in PAIN_COLUMNS),
         ]
 

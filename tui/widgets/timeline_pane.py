@@ -22,7 +22,7 @@ from tui.clinical.timeline import MedicationSpan, medication_spans, place_events
 from tui.model import CaseRecord
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.widgets.annotation_marks import NOTES_COLUMN, notes_cell
+from tui.widgets.annotation_marks import NOTES_COLUMN, marks_width, notes_cell
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
@@ -74,7 +74,7 @@ class TimelineTable(LineTable):
         # Widths from the events' words alone: sizing by the whole rows would draw every event's bars.
         words = [event_cells(placed) for placed in self._placed]
         columns = [
-            TableColumn(NOTES_COLUMN, "✎", 3, fixed=True),
+            TableColumn(NOTES_COLUMN, "✎", marks_width(any(p.event.needs_review for p in self._placed)), fixed=True),
             TableColumn("index", "#", max([1, *(len(cells["#"]) for cells in words)])),
             TableColumn("day", "Day", max([3, *(cell_len(cells["Day"]) for cells in words)])),
             TableColumn("event", "Event", min(40, max([5, *(cell_len(cells["Event"]) for cells in words)]))),
@@ -86,7 +86,7 @@ class TimelineTable(LineTable):
         placed = self._placed[row]
         cells = event_cells(placed)
         return [
-            notes_cell(self._counts.get(placed.event.id, 0)),
+            notes_cell(self._counts.get(placed.event.id, 0), flagged=placed.event.needs_review),
             Text(cells["#"]),
             plain_line(cells["Day"]),
             plain_line(cells["Event"]),
