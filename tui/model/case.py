@@ -112,6 +112,8 @@ class Medication(StrictModel):
     response: NonEmpty | None = None
     adverse_effects: NonEmpty | None = None
     source_quote: Quote
+    assumption: NonEmpty | None = None
+    """What the record assumes that the report does not say (a day, an order, a stop), shown wherever the row is."""
     needs_review: ReviewFlag = False
 
     @model_validator(mode="after")
@@ -198,6 +200,8 @@ class TimelineEvent(StrictModel):
     label: NonEmpty
     text: NonEmpty
     approximate: bool = False
+    assumption: NonEmpty | None = None
+    """What the record assumes that the report does not say (the day it counts from, an order), shown with the event."""
     needs_review: ReviewFlag = False
 
 

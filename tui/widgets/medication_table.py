@@ -147,6 +147,9 @@ def describe_medication(case: CaseRecord, medication: Medication) -> Text:
             text.append_text(plain(value) if value else Text("not stated", style="dim italic"))
     text.append("\nsource: ", style="dim")
     text.append_text(plain(f"“{medication.source_quote}”", style="italic"))
+    if medication.assumption:
+        text.append("\nassumed by the record: ", style="dim")
+        text.append_text(plain(medication.assumption, style="italic"))
     if medication.needs_review:
         text.append(f"\n{FLAG} flagged on import: check this row against the source sentence", style="bold")
     return text
