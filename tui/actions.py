@@ -236,7 +236,7 @@ ACTIVE_WITH: dict[str, frozenset[str]] = {
 }
 """The contexts whose keys are live at the same time as each context's. Dialogs are modal: alone."""
 
-DIALOGS = frozenset({"editor", "export", "help", "quit", "conflict", "recovery"})
+DIALOGS = frozenset({"editor", "export", "help", "quit", "choice", "conflict", "recovery"})
 
 
 def _active_with(context: str) -> frozenset[str]:

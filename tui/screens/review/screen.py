@@ -88,6 +88,8 @@ class ReviewScreen(Screen[None]):
         self.prebuild_delay = PREBUILD_DELAY
         self.notes = NoteCommands(self)
         self._reading: tuple[str | None, int] = (None, 0)
+        self._ready = False
+        self._pending_position: ReadingPosition | None = None
         """The reader's section and sentence, kept as they change (read at exit, when the widgets are gone)."""
 
     @property
@@ -139,6 +141,9 @@ class ReviewScreen(Screen[None]):
         # Build the other panes once the first screen is up: off the start-up path, and
         # before a user's "2" arrives, so keys typed right after it reach the new pane.
         self.set_timer(self.prebuild_delay, self._prebuild_panes)
+        self._ready = True
+        if self._pending_position is not None:
+            self.restore_position(self._pending_position)
 
     # ---- where the reviewer is ---------------------------------------------------------
 
@@ -148,7 +153,14 @@ class ReviewScreen(Screen[None]):
         return ReadingPosition(pane=self.current_pane, section=section, sentence=sentence)
 
     def restore_position(self, position: ReadingPosition) -> None:
-        """Go back to a kept position, as far as this version of the case still has it."""
+        """Go back to a kept position, as far as this version of the case still has it.
+
+        The position is read on a worker and may arrive before the screen is mounted: then it
+        waits for `on_mount`, which would otherwise put the reader back at the first section.
+        """
+        if not self._ready:
+            self._pending_position = position
+            return
         if position.section is not None and self.case.section(position.section) is not None:
             self.reader.show(position.section)
             self.reader.go_to_sentence(position.sentence)
