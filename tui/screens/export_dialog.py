@@ -3,10 +3,15 @@
 The file name follows the format (`.md` becomes `.html` when HTML is picked) until the
 reviewer types a name of their own. A file that already exists is replaced only after a
 second `enter`, so an export never silently overwrites notes edited by hand.
+
+In a browser (`download=True`) the file is the browser's to save: the dialog asks only for a
+name (folders dropped, anything but letters, digits and `.-_` replaced), and nothing is checked
+or written on the server.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -39,25 +44,33 @@ def with_format_suffix(name: str, export_format: ExportFormat) -> str:
     return name
 
 
+def download_name(text: str) -> str:
+    """The name a browser download gets: the last part of what was typed, in characters every browser keeps."""
+    last = re.split(r"[\\/]", text.strip())[-1]
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", last).strip(".-")[:120]
+
+
 class ExportDialog(ModalScreen[ExportRequest | None]):
     """`enter` (or `ctrl+s`) exports, `escape` cancels; `tab` moves between format and file."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("export")
 
-    def __init__(self, default_path: Path, export_format: ExportFormat = "md") -> None:
+    def __init__(self, default_path: Path, export_format: ExportFormat = "md", *, download: bool = False) -> None:
         super().__init__()
         self._format: ExportFormat = export_format
-        self._default_path = default_path
+        self._default_path = Path(default_path.name) if download else default_path
+        self._download = download
         self._confirmed_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
-            yield Static("Export review notes", id="export-title")
+            title = "Download review notes" if self._download else "Export review notes"
+            yield Static(title, id="export-title")
             yield Label("Format")
             with RadioSet(id="export-format"):
                 for name in FORMATS:
                     yield RadioButton(FORMAT_TITLES[name], value=name == self._format, name=name)
-            yield Label("File")
+            yield Label("File name (the browser saves it)" if self._download else "File")
             yield Input(value=str(self._default_path.with_suffix(FILE_SUFFIXES[self._format])), id="export-path")
             yield Static(id="export-warning")
             yield Static("enter export   escape cancel   tab format / file", id="export-help")
@@ -87,6 +100,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
             self._warn("Name a file to write.")
+            return
+        if self._download:
+            name = download_name(text)
+            if not name:
+                self._warn("Name the file with letters or digits.")
+                return
+            self.dismiss(ExportRequest(self._format, Path(name)))
             return
         path = Path(text).expanduser()
         if path.is_dir():
