@@ -41,17 +41,13 @@ def main(args: list[str]) -> int:
     options = parser().parse_args(args)
     if not 1 <= options.port <= 65535:
         raise UsageError(f"--port: {options.port} is not a port (1-65535)")
-    from tui.serve.access import TokenFileError, is_loopback, new_token, read_token_file
+    from tui.serve.access import TokenFileError, required_token
 
-    token: str | None = None
-    if options.token_file:
-        try:
-            token = read_token_file(Path(options.token_file))
-        except TokenFileError as error:
-            print_error(f"--token-file: {error}")
-            return EXIT_USAGE
-    elif not is_loopback(options.host):
-        token = new_token()
+    try:
+        token, show_token = required_token(options.host, Path(options.token_file) if options.token_file else None)
+    except TokenFileError as error:
+        print_error(f"--token-file: {error}")
+        return EXIT_USAGE
     command = app_command(
         Path(options.case) if options.case else None,
         review=Path(options.review) if options.review else None,
@@ -60,6 +56,10 @@ def main(args: list[str]) -> int:
     )
     if isinstance(command, int):
         return command
+    problem = cannot_listen(options.host, options.port)
+    if problem is not None:
+        print_error(f"cannot listen on {options.host}:{options.port}: {problem}")
+        return EXIT_USAGE
     from tui.serve.server import ReviewServer
 
     server = ReviewServer(
@@ -67,7 +67,7 @@ def main(args: list[str]) -> int:
         host=options.host,
         port=options.port,
         token=token,
-        show_token=token is not None and not options.token_file,
+        show_token=show_token,
         title=command[1],
     )
     try:
@@ -76,6 +76,21 @@ def main(args: list[str]) -> int:
         print_error(f"cannot listen on {options.host}:{options.port}: {error.strerror or error}")
         return EXIT_USAGE
     return EXIT_OK
+
+
+def cannot_listen(host: str, port: int) -> str | None:
+    """Why host:port cannot be listened on (in use, no such address), found before the banner is printed."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        for family, kind, proto, _name, address in infos:
+            with socket.socket(family, kind, proto) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+                probe.bind(address)
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
 
 
 def app_command(case: Path | None, *, review: Path | None, reviewer: str, theme: str | None) -> tuple[str, str] | int:

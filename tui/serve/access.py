@@ -74,6 +74,19 @@ def read_token_file(path: Path) -> str:
     return token
 
 
+def required_token(host: str, token_file: Path | None) -> tuple[str | None, bool]:
+    """The token this run requires (None: none) and whether to print it.
+
+    A token file's token is required wherever the server listens, and stays in its file; off
+    loopback without one, a new token is made and printed once; on loopback none is needed.
+    """
+    if token_file is not None:
+        return read_token_file(token_file), False
+    if is_loopback(host):
+        return None, False
+    return new_token(), True
+
+
 def _matches(given: str | None, token: str) -> bool:
     return given is not None and hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8"))
 
