@@ -46,25 +46,50 @@ def _wait_for(page: Page, condition: Callable[[], bool], what: str, timeout: flo
         page.wait_for_timeout(100)
 
 
+def _settle(page: Page, frames: list[float], quiet: float = 0.7, timeout: float = 30) -> None:
+    """Wait until the app has answered (a new frame on the websocket) and then drawn nothing for `quiet` s."""
+    before = len(frames)
+    _wait_for(page, lambda: len(frames) > before, "the app to answer", timeout)
+    _wait_for(page, lambda: time.monotonic() - frames[-1] > quiet, "the screen to settle", timeout)
+
+
+def _app_processes(case: Path) -> int:
+    """Running `python -m tui CASE ...` processes (not the server): one per open tab."""
+    count = 0
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            words = cmdline.read_bytes().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        if "tui" in words and str(case) in words and "serve" not in words:
+            count += 1
+    return count
+
+
+def _assert_refused_without_the_token(port: int) -> None:
+    wrong = {"Cookie": f"{COOKIE}=wrong-token-0123456789"}
+    assert status(port, "/") == 401
+    assert status(port, "/?token=wrong-token-0123456789") == 403
+    assert status(port, "/", wrong) == 403
+    assert status(port, "/static/js/textual.js") == 401
+    assert websocket_status(port) == 401
+    assert websocket_status(port, wrong) == 403
+    assert websocket_status(port, {"Cookie": f"{COOKIE}={TOKEN}", "Origin": "http://elsewhere.example"}) == 403
+
+
 def test_a_served_session_in_chromium(tmp_path: Path) -> None:
     _browser_or_skip()
     from playwright.sync_api import Download, WebSocket, sync_playwright
 
-    shutil.copy(SEED_CASE, tmp_path / SEED_CASE.name)
+    case = tmp_path / SEED_CASE.name
+    shutil.copy(SEED_CASE, case)
     token_file = tmp_path / "token"
     token_file.write_text(TOKEN + "\n", encoding="ascii")
     review = tmp_path / f"{CASE_ID}.tester.review.toml"
 
-    with serving(tmp_path / SEED_CASE.name, "--reviewer", "tester", "--token-file", token_file, cwd=tmp_path) as port:
+    with serving(case, "--reviewer", "tester", "--token-file", token_file, cwd=tmp_path) as port:
         origin = f"http://127.0.0.1:{port}"
-        # Refused without the token, with a wrong one, and on the websocket without its cookie.
-        assert status(port, "/") == 401
-        assert status(port, "/?token=wrong-token-0123456789") == 403
-        assert status(port, "/", {"Cookie": f"{COOKIE}=wrong-token-0123456789"}) == 403
-        assert status(port, "/static/js/textual.js") == 401
-        assert websocket_status(port) == 401
-        assert websocket_status(port, {"Cookie": f"{COOKIE}=wrong-token-0123456789"}) == 403
-        assert websocket_status(port, {"Cookie": f"{COOKIE}={TOKEN}", "Origin": "http://elsewhere.example"}) == 403
+        _assert_refused_without_the_token(port)
 
         requested: list[str] = []
         downloads: list[Download] = []
@@ -99,21 +124,30 @@ def test_a_served_session_in_chromium(tmp_path: Path) -> None:
                 assert answer is not None and answer.status == 200
                 assert page.url == f"{origin}/", "the token stays out of the address bar"
                 page.wait_for_selector("body.-first-byte", timeout=30_000)
-                # The app has drawn its first screen once the stream goes quiet.
+                # The first screen is drawn once the stream has gone quiet.
                 _wait_for(page, lambda: bool(frames) and time.monotonic() - frames[-1] > 1.5, "the first screen")
+                assert _app_processes(case) == 1
 
                 page.focus(".xterm-helper-textarea")
                 page.keyboard.press("a")  # annotate the sentence under the reader's cursor
-                page.wait_for_timeout(1000)
+                _settle(page, frames)
                 page.keyboard.type(NOTE, delay=20)
                 page.keyboard.press("Control+s")  # accept the note
-                page.wait_for_timeout(1000)
+                _settle(page, frames)
                 page.keyboard.press("Control+s")  # save the review
                 saved_note = lambda: review.exists() and NOTE in review.read_text(encoding="utf-8")  # noqa: E731
                 _wait_for(page, saved_note, "the saved review")
 
+                # A second tab is a second app process; closing it ends that process.
+                second = context.new_page()
+                second.goto(f"{origin}/")  # the cookie carries the token
+                second.wait_for_selector("body.-first-byte", timeout=30_000)
+                _wait_for(page, lambda: _app_processes(case) == 2, "a second app process")
+                second.close()
+                _wait_for(page, lambda: _app_processes(case) == 1, "the second app process to end")
+
                 page.keyboard.press("x")  # export: in a browser, a download
-                page.wait_for_timeout(1000)
+                _settle(page, frames)
                 page.keyboard.press("Enter")
                 _wait_for(page, lambda: bool(downloads), "the download")
                 download = downloads[0]
@@ -123,7 +157,7 @@ def test_a_served_session_in_chromium(tmp_path: Path) -> None:
                 assert NOTE in saved.read_text(encoding="utf-8")
                 assert sorted(tmp_path.glob("*.notes.*")) == [], "nothing exported on the server"
 
-                page.wait_for_timeout(1000)
+                page.wait_for_timeout(1000)  # the notification has faded in
                 page.screenshot(path=keep_artefact("serve-chromium.png"))
             finally:
                 browser.close()
