@@ -338,11 +338,10 @@ class CaseReviewApp(App[None]):
         default = folder / name if sanitize_line(str(folder)) == str(folder) else Path(name)
 
         def export(request: ExportRequest | None) -> None:
-            if request is not None:  # in a browser, the browser saves it
-                deliver = self.download_notes if self.is_web else self.export_notes
-                deliver(document, request.export_format, request.path)
+            if request is not None:
+                self.export_notes(document, request.export_format, request.path)
 
-        self.push_screen(ExportDialog(default, self._last_export_format, download=self.is_web), export)
+        self.push_screen(ExportDialog(default, self._last_export_format, document.export_text), export)
 
     def export_notes(self, document: ReviewDocument, export_format: ExportFormat, path: Path) -> bool:
         """Write the review notes atomically; say where, or why not (nothing else changes on failure)."""
@@ -360,18 +359,6 @@ class CaseReviewApp(App[None]):
             return False
         self._last_export_format = export_format
         self.notify(f"{FORMAT_TITLES[export_format]} written to {written}", title="Exported")
-        return True
-
-    def download_notes(self, document: ReviewDocument, export_format: ExportFormat, path: Path) -> bool:
-        """In a browser: hand the notes to the browser as a download named `path.name`; nothing is written here."""
-        from io import StringIO
-
-        from tui.export import FORMAT_TITLES, MEDIA_TYPES
-
-        notes = StringIO(document.export_text(export_format))
-        self.deliver_text(notes, save_filename=path.name, mime_type=MEDIA_TYPES[export_format], encoding="utf-8")
-        self._last_export_format = export_format
-        self.notify(f"{FORMAT_TITLES[export_format]} sent to the browser as {path.name}", title="Exported")
         return True
 
     # ---- help and quitting ------------------------------------------------------------------

@@ -4,15 +4,18 @@ The file name follows the format (`.md` becomes `.html` when HTML is picked) unt
 reviewer types a name of their own. A file that already exists is replaced only after a
 second `enter`, so an export never silently overwrites notes edited by hand.
 
-In a browser (`download=True`) the file is the browser's to save: the dialog asks only for a
-name (folders dropped, anything but letters, digits and `.-_` replaced), and nothing is checked
-or written on the server.
+In a browser (`App.is_web`, under `case-review serve`) the file is the browser's to save: the
+dialog asks only for a name (folders dropped, anything but letters, digits and `.-_` replaced),
+renders the notes with the `notes` function it was given and hands them to the browser
+(`App.deliver_text`); nothing is checked or written on the server, and it dismisses with None.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,7 +27,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from tui.actions import bindings
-from tui.export import FILE_SUFFIXES, FORMAT_TITLES, FORMATS, ExportFormat
+from tui.export import FILE_SUFFIXES, FORMAT_TITLES, FORMATS, MEDIA_TYPES, ExportFormat
 from tui.widgets.plain import plain_line
 
 
@@ -55,14 +58,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("export")
 
-    def __init__(self, default_path: Path, export_format: ExportFormat = "md", *, download: bool = False) -> None:
+    def __init__(
+        self, default_path: Path, export_format: ExportFormat = "md", notes: Callable[[ExportFormat], str] | None = None
+    ) -> None:
         super().__init__()
         self._format: ExportFormat = export_format
-        self._default_path = Path(default_path.name) if download else default_path
-        self._download = download
+        self._default_path = default_path
+        self._notes = notes
+        self._download = False
         self._confirmed_overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
+        self._download = self._notes is not None and self.app.is_web
+        if self._download:
+            self._default_path = Path(self._default_path.name)  # a folder of the server's means nothing here
         with Vertical(id="export-dialog"):
             title = "Download review notes" if self._download else "Export review notes"
             yield Static(title, id="export-title")
@@ -101,12 +110,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if not text:
             self._warn("Name a file to write.")
             return
-        if self._download:
-            name = download_name(text)
-            if not name:
-                self._warn("Name the file with letters or digits.")
-                return
-            self.dismiss(ExportRequest(self._format, Path(name)))
+        if self._download and self._notes is not None:
+            self._deliver(self._notes, download_name(text))
             return
         path = Path(text).expanduser()
         if path.is_dir():
@@ -117,6 +122,16 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self._warn(f"{path.name} exists: enter again to replace it.")
             return
         self.dismiss(ExportRequest(self._format, path))
+
+    def _deliver(self, notes: Callable[[ExportFormat], str], name: str) -> None:
+        """Hand the notes to the browser, which saves them where its user says."""
+        if not name:
+            self._warn("Name the file with letters or digits.")
+            return
+        text = StringIO(notes(self._format))
+        self.app.deliver_text(text, save_filename=name, mime_type=MEDIA_TYPES[self._format], encoding="utf-8")
+        self.app.notify(f"{FORMAT_TITLES[self._format]} sent to the browser as {name}", title="Exported")
+        self.dismiss(None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
