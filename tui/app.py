@@ -341,7 +341,7 @@ class CaseReviewApp(App[None]):
             if request is not None:
                 self.export_notes(document, request.export_format, request.path)
 
-        self.push_screen(ExportDialog(default, self._last_export_format), export)
+        self.push_screen(ExportDialog(default, self._last_export_format, document.export_text), export)
 
     def export_notes(self, document: ReviewDocument, export_format: ExportFormat, path: Path) -> bool:
         """Write the review notes atomically; say where, or why not (nothing else changes on failure)."""

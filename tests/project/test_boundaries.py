@@ -12,6 +12,8 @@
 - appraisal/ imports no UI and no command line: progress, scores and hints are pure functions the
   pane, the exports and the tests share.
 - importers/ imports no UI: `case-review import` runs without a terminal UI.
+- serve/ imports neither Textual nor anything of the app: it serves `python -m tui` processes, and
+  each of those opens its own files.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ FORBIDDEN = {
     "agreement": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "appraisal": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "importers": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app"),
+    "serve": ("textual", "tui.store", "tui.workspace", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
 }
 
 

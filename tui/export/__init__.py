@@ -22,6 +22,12 @@ FORMAT_TITLES: dict[ExportFormat, str] = {
     "csv": "CSV (one row per note)",
 }
 FILE_SUFFIXES: dict[ExportFormat, str] = {"md": ".md", "html": ".html", "json": ".json", "csv": ".csv"}
+MEDIA_TYPES: dict[ExportFormat, str] = {
+    "md": "text/markdown",
+    "html": "text/html",
+    "json": "application/json",
+    "csv": "text/csv",
+}
 
 
 def render(export_format: ExportFormat, notes: ReviewNotes) -> str:
@@ -38,4 +44,4 @@ def render(export_format: ExportFormat, notes: ReviewNotes) -> str:
     return renderer(notes)
 
 
-__all__ = ["FILE_SUFFIXES", "FORMATS", "FORMAT_TITLES", "ExportFormat", "render"]
+__all__ = ["FILE_SUFFIXES", "FORMATS", "FORMAT_TITLES", "MEDIA_TYPES", "ExportFormat", "render"]
