@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,16 +47,15 @@ def error_column(pattern: str, text: str, lo: int, hi: int, *, anchored: bool) -
     """
     masks = masks_of(pattern)
     full, high = masks.full, 1 << (masks.length - 1)
-    get = masks.by_char.get
     pv, mv, score = full, 0, masks.length
     carry = 1 if anchored else 0
     column: list[int] = []
     append = column.append
-    for position in range(lo, hi):
-        eq = get(text[position], 0)
+    # Each character's mask looked up once, in C, before the loop.
+    for eq in map(masks.by_char.get, text[lo:hi], repeat(0)):
         xv = eq | mv
         xh = (((eq & pv) + pv) ^ pv) | eq
-        ph = mv | (~(xh | pv) & full)
+        ph = mv | (full ^ (xh | pv))
         mh = pv & xh
         if ph & high:
             score += 1
@@ -63,7 +63,7 @@ def error_column(pattern: str, text: str, lo: int, hi: int, *, anchored: bool) -
             score -= 1
         ph = ((ph << 1) | carry) & full
         mh = (mh << 1) & full
-        pv = mh | (~(xv | ph) & full)
+        pv = mh | (full ^ (xv | ph))
         mv = ph & xv
         append(score)
     return column

@@ -176,14 +176,24 @@ def _fuzzy(text: str, selector: Selector, budget: SearchBudget) -> Anchor | None
         if not budget.spend(window[1] - window[0], len(quote)):
             return None
         best = _better(best, _search(text, selector, window, max_errors=max_errors, budget=budget, searched=searched))
+    # Then outwards from the expected place, each ring searched once: a match ending in the new
+    # ring starts at most len(quote) + max_errors before its end, so each ring reaches that far back in.
+    overlap = len(quote) + max_errors
+    done = (max(0, hint - reach), min(len(text), hint + reach))
     radius = reach
-    window = (max(0, hint - radius), min(len(text), hint + radius))
-    while not _acceptable(best) and window != (0, len(text)):
+    while not _acceptable(best) and done != (0, len(text)):
         radius *= WIDEN
-        window = (max(0, hint - radius), min(len(text), hint + radius))
-        if not budget.spend(window[1] - window[0], len(quote)):
+        lo, hi = max(0, hint - radius), min(len(text), hint + radius)
+        rings = []
+        if lo < done[0]:
+            rings.append((lo, min(len(text), done[0] + overlap)))
+        if hi > done[1]:
+            rings.append((max(0, done[1] - overlap), hi))
+        if not budget.spend(sum(b - a for a, b in rings), len(quote)):
             break
-        best = _better(best, _search(text, selector, window, max_errors=max_errors, budget=budget, searched=searched))
+        for ring in rings:
+            best = _better(best, _search(text, selector, ring, max_errors=max_errors, budget=budget, searched=searched))
+        done = (lo, hi)
     return best if _acceptable(best) else None
 
 
