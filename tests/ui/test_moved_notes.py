@@ -32,7 +32,7 @@ async def test_the_notes_pane_shows_moved_and_m_accepts_the_new_words(tmp_path: 
         await pilot.pause()
         assert str(table.get_row_at(table.cursor_row)[0]).startswith("↻ moved: Case presentation")
         detail = str(screen.query_one("#notes-detail", Static).render())
-        assert "↻ moved" in detail
+        assert "on ↻ moved: Case presentation" in detail
         assert f"“{PHRASE}”" in detail and f"“{EDITED}”" in detail, "the old words beside the new"
 
         await pilot.press("m")

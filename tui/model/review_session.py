@@ -167,7 +167,7 @@ class ReviewSession:
         annotation = self.find(annotation_id)
         if annotation is None or annotation_id in self.orphans or new_words(case, annotation) is None:
             return None
-        accepted = accept_new_words(case, annotation)
+        accepted = accept_new_words(case, annotation).model_copy(update={"updated": now()})
         self.update(accepted)
         return accepted
 

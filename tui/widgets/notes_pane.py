@@ -69,13 +69,11 @@ def place_cell(row: PlacedNote) -> Text:
 def moved_words(row: PlacedNote) -> Text:
     """A moved note's words as annotated beside the case's words now, and how to accept them."""
     text = Text()
-    text.append("\n↻ moved: the case's words changed here. Annotated:", style="bold")
-    text.append("\n")
+    text.append("\nwas ", style="bold")
     text.append_text(plain(f"“{row.annotation.quote or ''}”", style="italic"))
-    text.append("\nnow reads:", style="bold")
-    text.append("\n")
+    text.append("\nnow ", style="bold")
     text.append_text(plain(f"“{row.new_words or ''}”", style="italic"))
-    text.append("\n(m accepts the new words as the note's quote)", style="dim")
+    text.append("\nthe case's words changed here; m accepts the new words", style="dim")
     return text
 
 
@@ -100,7 +98,7 @@ def describe_note(row: PlacedNote) -> Text:
         text.append(f" · {label} ", style="dim")
         text.append_text(plain_line(value))
     text.append("\non ", style="dim")
-    text.append_text(plain(("⚠ orphan: " if row.orphan else "") + row.place, style="italic" if row.orphan else ""))
+    text.append_text(place_cell(row))
     if row.moved:
         text.append_text(moved_words(row))
     elif note.quote:
