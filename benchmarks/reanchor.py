@@ -4,8 +4,9 @@
 
 The edits are those a corrected case record gets: a sentence inserted at the head of every
 section (every note shifts), one word changed in one sentence of ten (notes there are found
-moved) and one sentence of fifty deleted (notes wholly inside become orphans). The hostile row
-is one 20,000-character quote in a text of thirty near copies of it.
+moved) and one sentence of fifty deleted (notes wholly inside become orphans). The hostile rows:
+one 20,000-character quote in a text of thirty near copies of it; 10,000 quotes none of which
+is in the text (the approximate search's budget is what bounds it).
 """
 
 from __future__ import annotations
@@ -77,6 +78,21 @@ def hostile_seconds() -> float:
     return time.perf_counter() - started
 
 
+def unfound_seconds(notes: int = 10_000) -> float:
+    """`notes` quotes none of which is in a 200,000-character text: every one searched for until the
+    shared budget of one re-anchoring is spent (the worst a review can ask)."""
+    from tui.model.quote_search import SearchBudget, Selector, find_quote
+
+    rng = random.Random(7)
+    text = "".join(rng.choice("abcdefghij ") for _ in range(200_000))
+    quotes = ["".join(rng.choice("klmnopqrst ") for _ in range(60)) for _ in range(notes)]
+    budget = SearchBudget()
+    started = time.perf_counter()
+    for index, quote in enumerate(quotes):
+        find_quote(text, Selector(quote, "", "", hint=(index * 20) % len(text)), budget)
+    return time.perf_counter() - started
+
+
 def reanchor_rows(large: Path, runs: int = 3) -> tuple[list[Row], list[str]]:
     case = read_case(large)
     changed = edited_case(case)
@@ -89,6 +105,7 @@ def reanchor_rows(large: Path, runs: int = 3) -> tuple[list[Row], list[str]]:
         Row("re-anchor 10k notes, case unchanged", unchanged, " s", 0.5),
         Row("re-anchor 10k notes after edits to the large case", full, " s", 3.0, _outcome(changed, review_10k)[:26]),
         Row("re-anchor a 20,000-char quote among near copies", hostile_seconds(), " s", 2.0),
+        Row("re-anchor 10k notes none of which is found", unfound_seconds(), " s", 5.0, "bounded by SearchBudget"),
     ]
     growth = [f"re-anchor        5k {half:.3f} s  10k {full:.3f} s  ratio {full / half:.2f}"]
     return rows, growth

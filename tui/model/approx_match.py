@@ -81,20 +81,39 @@ def match_ends(pattern: str, text: str, lo: int, hi: int, max_errors: int) -> li
 
     Of a run of adjacent ends within budget (one match seen a character shorter or longer),
     only the end with the fewest errors is kept: one candidate a place, not one a character.
+    The loop is `error_column`'s, with the budget checked inline: this is where re-anchoring
+    spends its time.
     """
     if not pattern or hi <= lo:
         return []
+    masks = masks_of(pattern)
+    full, high = masks.full, 1 << (masks.length - 1)
+    pv, mv, score = full, 0, masks.length
     found: list[tuple[int, int]] = []
-    run_best: tuple[int, int] | None = None
-    for offset, errors in enumerate(error_column(pattern, text, lo, hi, anchored=False)):
-        if errors <= max_errors:
-            if run_best is None or errors < run_best[1]:
-                run_best = (lo + offset + 1, errors)
-        elif run_best is not None:
-            found.append(run_best)
-            run_best = None
-    if run_best is not None:
-        found.append(run_best)
+    run_end, run_errors = -1, max_errors + 1
+    position = lo
+    for eq in map(masks.by_char.get, text[lo:hi], repeat(0)):
+        position += 1
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (full ^ (xh | pv))
+        mh = pv & xh
+        if ph & high:
+            score += 1
+        elif mh & high:
+            score -= 1
+        ph = (ph << 1) & full
+        mh = (mh << 1) & full
+        pv = mh | (full ^ (xv | ph))
+        mv = ph & xv
+        if score <= max_errors:
+            if score < run_errors:
+                run_end, run_errors = position, score
+        elif run_end != -1:
+            found.append((run_end, run_errors))
+            run_end, run_errors = -1, max_errors + 1
+    if run_end != -1:
+        found.append((run_end, run_errors))
     return found
 
 
