@@ -64,7 +64,7 @@ def _outcome(case: CaseRecord, review: Review) -> str:
     spans = [a for a in placed.annotations if a.start is not None and a.id not in orphans]
     moved = sum(1 for a in spans if case.section(a.target_id).text[a.start : a.end] != a.quote)  # type: ignore[union-attr]
     total = sum(1 for a in review.annotations if a.start is not None)
-    return f"{total} on text: {moved} moved, {len(orphans)} orphaned"
+    return f"{moved} moved, {len(orphans)} orphaned of {total}"
 
 
 def hostile_seconds() -> float:
