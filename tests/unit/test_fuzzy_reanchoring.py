@@ -186,3 +186,18 @@ def _global(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != b[j - 1])))
         previous = current
     return previous[-1]
+
+
+def test_words_moved_far_and_edited_are_found_by_their_context() -> None:
+    """A paragraph moved 20,000 characters away, a word changed in it: its prefix aims the search there."""
+    paragraph = "The pump was set up on day seven. Next, we gave fentanyl by infusion at night. It helped."
+    filler = " ".join(f"Filler sentence number {i} says nothing." for i in range(600))
+    old = paragraph + "\n\n" + filler
+    start = old.index("Next, we gave")
+    quote, prefix, suffix = text_quote(old, start, start + len("Next, we gave fentanyl by infusion"))
+    new = filler + "\n\n" + paragraph.replace("Next", "Then")
+
+    found = find_quote(new, Selector(quote, prefix, suffix, hint=start))
+
+    assert found is not None and found.moved
+    assert new[found.start : found.end] == "Then, we gave fentanyl by infusion"

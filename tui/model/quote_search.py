@@ -12,8 +12,10 @@ Two things differ, both for a reviewer's sake:
   to share half its letters;
 - the search is bounded: it starts in a window around where the note is expected (its old
   offset moved by how far its neighbours moved, and where its prefix or suffix now stands)
-  and widens four-fold at a time; approximate search spends from a `SearchBudget` shared by
-  one re-anchoring, so a hostile review answers in seconds, whatever its size.
+  and widens four-fold at a time up to `WIDEST_RADIUS`, not over the whole text: the exact
+  search covers the whole text, and so do the prefix and suffix that aim the approximate one;
+  approximate search spends from a `SearchBudget` shared by one re-anchoring, so a hostile
+  review answers in seconds, whatever its size.
 """
 
 from __future__ import annotations
@@ -38,11 +40,14 @@ EXACT_CANDIDATES = 1_000
 """Exact occurrences looked at, at most, for one quote (a hostile text repeats a quote everywhere)."""
 SCORED_CANDIDATES = 8
 """Candidates scored in full for one quote (the context scores cost an approximate match each)."""
-FUZZY_BUDGET = 4_000_000
+FUZZY_BUDGET = 3_000_000
 """Work units (characters searched, weighted by the quote's length) of approximate search in one
 re-anchoring: a few seconds at most. Past it, only exact matches are looked for."""
-CONTEXT_HINT_RANGE = 8_192
-"""How far from the expected place an exact prefix or suffix is looked for, to aim the search."""
+WIDEST_RADIUS = 4_096
+"""How far either side of the expected place approximate search widens to, at most (or eight times
+the quote's reach, for a long quote). Words moved further *and* edited are still found when the
+words either side of them (prefix or suffix) moved with them: those are looked for in the whole
+text, exactly, and aim a search of their own."""
 
 
 class SearchBudget:
@@ -181,8 +186,9 @@ def _fuzzy(text: str, selector: Selector, budget: SearchBudget) -> Anchor | None
     overlap = len(quote) + max_errors
     done = (max(0, hint - reach), min(len(text), hint + reach))
     radius = reach
-    while not _acceptable(best) and done != (0, len(text)):
-        radius *= WIDEN
+    widest = max(WIDEST_RADIUS, 8 * reach)
+    while not _acceptable(best) and done != (0, len(text)) and radius < widest:
+        radius = min(radius * WIDEN, widest)
         lo, hi = max(0, hint - radius), min(len(text), hint + radius)
         rings = []
         if lo < done[0]:
@@ -214,8 +220,8 @@ def _hints(text: str, selector: Selector) -> list[int]:
     for context, shift in ((prefix, len(prefix)), (suffix, -len(quote))):
         if len(context) < 8:
             continue
-        before = text.rfind(context, max(0, hint - CONTEXT_HINT_RANGE), hint + len(context))
-        after = text.find(context, hint, hint + CONTEXT_HINT_RANGE)
+        before = text.rfind(context, 0, hint + len(context))
+        after = text.find(context, hint)
         nearest = min((p for p in (before, after) if p != -1), key=lambda p: abs(p - hint), default=-1)
         if nearest != -1 and all(abs(nearest + shift - c) > MARGIN for c in centres):
             centres.append(nearest + shift)
