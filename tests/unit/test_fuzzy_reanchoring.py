@@ -201,3 +201,15 @@ def test_words_moved_far_and_edited_are_found_by_their_context() -> None:
 
     assert found is not None and found.moved
     assert new[found.start : found.end] == "Then, we gave fentanyl by infusion"
+
+
+def test_a_short_quote_repeated_everywhere_is_placed_for_every_note_within_the_budget() -> None:
+    """10,000 notes on "pain" in a text that is "pain " 200,000 times, none in its old context: each is
+    placed on an occurrence near its old place, the occurrences looked at paid from one budget."""
+    text = "pain " * 200_000
+    budget = SearchBudget()
+    selectors = [Selector("pain", "zzzzzzzzzz", "yyyyyyyyyy", hint=i * 100) for i in range(10_000)]
+    found = [find_quote(text, selector, budget) for selector in selectors]
+    assert all(f is not None and not f.moved and text[f.start : f.end] == "pain" for f in found)
+    assert all(abs(f.start - s.hint) <= 5 for f, s in zip(found, selectors, strict=True) if f is not None)
+    assert 0 <= budget.left < FUZZY_BUDGET

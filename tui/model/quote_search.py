@@ -43,6 +43,9 @@ SCORED_CANDIDATES = 8
 FUZZY_BUDGET = 3_000_000
 """Work units (characters searched, weighted by the quote's length) of approximate search in one
 re-anchoring: a few seconds at most. Past it, only exact matches are looked for."""
+EXACT_COST_SHARE = 256
+OCCURRENCE_COST = 4
+"""Budget units an exact occurrence costs to look at (about what 4 characters of approximate search cost)."""
 WIDEST_RADIUS = 4_096
 """How far either side of the expected place approximate search widens to, at most (or eight times
 the quote's reach, for a long quote). Words moved further *and* edited are still found when the
@@ -125,14 +128,18 @@ def find_quote(text: str, selector: Selector, budget: SearchBudget | None = None
     hint = max(0, min(selector.hint, len(text)))
     if hint != selector.hint:
         selector = Selector(selector.quote, selector.prefix, selector.suffix, hint)
-    exact = _exact(text, selector)
+    budget = budget if budget is not None else SearchBudget()
+    exact = _exact(text, selector, budget)
     if exact is not None:
         return exact
-    return _fuzzy(text, selector, budget if budget is not None else SearchBudget())
+    return _fuzzy(text, selector, budget)
 
 
-def _exact(text: str, selector: Selector) -> Anchor | None:
-    """The best exact occurrence, looked for outwards from the hint until one sits in its whole context."""
+def _exact(text: str, selector: Selector, budget: SearchBudget) -> Anchor | None:
+    """The best exact occurrence, looked for outwards from the hint until one sits in its whole context.
+
+    Occurrences looked at and candidates scored are paid from the budget (a hostile text repeats a
+    short quote everywhere): once it is spent, the nearest occurrences are taken as they come."""
     quote, prefix, suffix, hint = selector.quote, selector.prefix, selector.suffix, selector.hint
     size = len(quote)
     last_start = len(text) - size
@@ -142,6 +149,7 @@ def _exact(text: str, selector: Selector) -> Anchor | None:
     done_lo = done_hi = min(hint, last_start)  # starts in [done_lo, done_hi) are searched
     radius = size + MARGIN
     while True:
+        before = len(found)
         lo, hi = max(0, hint - radius), min(last_start + 1, hint + radius)
         for strip_lo, strip_hi in ((lo, done_lo), (done_hi, hi)):
             position = text.find(quote, strip_lo, strip_hi + size - 1) if strip_hi > strip_lo else -1
@@ -153,14 +161,18 @@ def _exact(text: str, selector: Selector) -> Anchor | None:
                 position = text.find(quote, position + 1, strip_hi + size - 1)
         done_lo, done_hi = min(done_lo, lo), max(done_hi, hi)
         whole = done_lo == 0 and done_hi >= last_start + 1
-        if whole or len(found) >= EXACT_CANDIDATES or (found and min(found)[0] == -2):
+        paid = budget.spend(OCCURRENCE_COST * (len(found) - before), 0)
+        if whole or not paid or len(found) >= EXACT_CANDIDATES or (found and min(found)[0] == -2):
             break
         radius *= WIDEN
     if not found:
         return None
     found.sort()
+    # A candidate in its whole context scores without an approximate match; the others pay for theirs.
+    fuzzy_context = sum(1 for equal, _distance, _start in found[:SCORED_CANDIDATES] if equal > -2)
+    paid = budget.spend(fuzzy_context * (len(prefix) + len(suffix)), 0)
     best: Anchor | None = None
-    for _equal, _distance, start in found[:SCORED_CANDIDATES]:
+    for _equal, _distance, start in found[: SCORED_CANDIDATES if paid else 1]:
         score, context = match_score(text, selector, start, start + size, 0)
         if best is None or score > best.score:
             best = Anchor(start, start + size, 0, score, context)
@@ -176,7 +188,7 @@ def _fuzzy(text: str, selector: Selector, budget: SearchBudget) -> Anchor | None
     reach = len(quote) + max_errors + MARGIN
     best: Anchor | None = None
     searched: list[tuple[int, int]] = []
-    for centre in _hints(text, selector):
+    for centre in _hints(text, selector, budget):
         window = (max(0, centre - max_errors - MARGIN), min(len(text), centre + reach))
         if not budget.spend(window[1] - window[0], len(quote)):
             return None
@@ -213,15 +225,21 @@ def _better(best: Anchor | None, found: Anchor | None) -> Anchor | None:
     return found if best is None or found.score > best.score else best
 
 
-def _hints(text: str, selector: Selector) -> list[int]:
-    """Where the quote probably starts: the expected place, then where its prefix ends or its suffix begins."""
+def _hints(text: str, selector: Selector, budget: SearchBudget) -> list[int]:
+    """Where the quote probably starts: the expected place, then where its prefix ends or its suffix begins.
+
+    The prefix and suffix are looked for in the whole text while the budget pays for it (an exact
+    search costs about `EXACT_COST_SHARE` of an approximate one a character), else near the place.
+    """
     quote, prefix, suffix, hint = selector.quote, selector.prefix, selector.suffix, selector.hint
     centres = [hint]
     for context, shift in ((prefix, len(prefix)), (suffix, -len(quote))):
         if len(context) < 8:
             continue
-        before = text.rfind(context, 0, hint + len(context))
-        after = text.find(context, hint)
+        whole = budget.spend(len(text) // EXACT_COST_SHARE, 0)
+        lo, hi = (0, len(text)) if whole else (max(0, hint - WIDEST_RADIUS), hint + WIDEST_RADIUS)
+        before = text.rfind(context, lo, hint + len(context))
+        after = text.find(context, hint, hi)
         nearest = min((p for p in (before, after) if p != -1), key=lambda p: abs(p - hint), default=-1)
         if nearest != -1 and all(abs(nearest + shift - c) > MARGIN for c in centres):
             centres.append(nearest + shift)
