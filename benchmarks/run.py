@@ -32,6 +32,7 @@ from measure import (
     median_seconds,
     run_json,
 )
+from reanchor import reanchor_rows
 
 from tui.export import FORMATS, render
 from tui.export.notes import build_review_notes
@@ -165,7 +166,9 @@ def main() -> int:
         write_review(review, review_of(read_case(large), large, 10_000))
         rows = start_up_rows(folder, large, review, runs)
         data, growth = data_rows(folder, large, half)
-        rows += data + app_rows(large, review)
+        anchoring, anchoring_growth = reanchor_rows(large, runs)
+        rows += data + anchoring + app_rows(large, review)
+        growth += anchoring_growth
     print(f"{'figure':<52} {'value':>12}  {'reference':<26} {'target':>12}  result")
     for row in rows:
         print(row.render())

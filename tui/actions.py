@@ -142,6 +142,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("timeline.jump", "enter", "jump_to_source", "Source sentence"),
     _A("notes.open", "enter", "open_note", "Go to note"),
     _A("notes.filter", "f", "filter", "Filter"),
+    _A("notes.accept_words", "m", "accept_new_words", "Accept moved words", show=False),
     # Dialogs.
     _A("editor.accept", "ctrl+s", "accept", "Accept", priority=True),
     _A("editor.cancel", "escape", "cancel", "Cancel"),

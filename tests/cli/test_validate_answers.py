@@ -5,6 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import DATA, SEED_CASE, RunCli, textual_modules_after
+from tui.model.review import Review
+from tui.store.review_file import write_review
+from tui.store.toml_file import read_toml_model
+
+ORPHANS = ("a-0tp1o9e080000", "a-0tp1o9e090000")
+"""The export fixture's two orphaned notes: left out here, where answers are what is checked
+(orphans fail `validate` on their own: tests/cli/test_validate_placements.py)."""
 
 
 def _review_beside_its_case(tmp_path: Path, change: tuple[str, str] | None = None) -> Path:
@@ -15,6 +22,11 @@ def _review_beside_its_case(tmp_path: Path, change: tuple[str, str] | None = Non
         assert change[0] in text
         text = text.replace(*change, 1)
     review.write_text(text, encoding="utf-8")
+    if change is None:
+        read = read_toml_model(review, Review, limit=10**7, what="review file")
+        kept = [a for a in read.annotations if a.id not in ORPHANS]
+        assert len(kept) == len(read.annotations) - len(ORPHANS)
+        write_review(review, read.model_copy(update={"annotations": kept}))
     return review
 
 

@@ -7,17 +7,24 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from tui.cli.common import EXIT_OK, EXIT_USAGE, PROG, Parser, report_input_error
+from tui.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, PROG, Parser, report_input_error
 
 if TYPE_CHECKING:
-    pass
+    from tui.model import CaseRecord
+    from tui.model.review import Review
+    from tui.store.errors import Problem
+
+QUOTE_SHOWN = 60
+"""Characters of a quote a line shows (the whole note is in the app and the exports)."""
 
 
 def parser() -> Parser:
     parser = Parser(
         prog=f"{PROG} validate",
-        description="Check case files: syntax, schema, ids, references and quotes. "
-        "Exit 0 when every file is sound, 1 when a file has problems, 2 for unreadable input.",
+        description="Check case files: syntax, schema, ids, references and quotes; and review files: "
+        "their format, their answers, and, against the case beside them, their orphaned and moved notes. "
+        "Exit 0 when every file is sound (moved notes are listed), 1 when a file has problems or a review "
+        "has orphaned notes, 2 for unreadable input.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="case file, or folder of case files")
     return parser
@@ -26,6 +33,42 @@ def parser() -> Parser:
 def main(args: list[str]) -> int:
     options = parser().parse_args(args)
     return run_validate([Path(p) for p in options.paths], sys.stdout)
+
+
+def _shown(quote: str | None) -> str:
+    words = " ".join((quote or "").split())
+    if len(words) <= QUOTE_SHOWN:
+        return f"“{words}”"
+    cut = words[: QUOTE_SHOWN + 1].rsplit(" ", 1)[0] if " " in words[:QUOTE_SHOWN] else words[:QUOTE_SHOWN]
+    return f"“{cut}…”"
+
+
+def placement_problems(case: CaseRecord, review: Review) -> tuple[list[Problem], int]:
+    """One problem a note whose place is gone (orphan) or whose words were edited (moved), in file order;
+    and how many are orphans (moved notes are found, so they are listed without failing)."""
+    from tui.model.anchoring import anchor_review, new_words
+    from tui.model.places import places_of
+    from tui.store.errors import Problem
+
+    anchored = anchor_review(case, review)
+    places = places_of(case)
+    problems: list[Problem] = []
+    for index, (note, placed) in enumerate(zip(review.annotations, anchored.review.annotations, strict=True)):
+        where = f"annotations[{index}]"
+        label = places.label(note.target, note.target_id)
+        if note.id in anchored.orphans:
+            gone = (
+                f"its words {_shown(note.quote)} are no longer in the case"
+                if places.holds(note.target, note.target_id)
+                else f"the case has no {note.target} {note.target_id!r} now"
+            )
+            problems.append(Problem(f"note {note.id} on {label} is an orphan: {gone}", field_path=where))
+        elif note.id in anchored.moved:
+            now = _shown(new_words(case, placed))
+            problems.append(
+                Problem(f"note {note.id} on {label} moved: {_shown(note.quote)} now reads {now}", field_path=where)
+            )
+    return problems, len(anchored.orphans)
 
 
 def _validate_review(path: Path, out: TextIO) -> int:
@@ -44,15 +87,19 @@ def _validate_review(path: Path, out: TextIO) -> int:
         if case is not None:
             read_review(path, case)
         notes = check_review_answers(path, review, case)
-        if case is not None:
-            print(sanitize_line(f"OK {path} (review of {case_path})"), file=out)
-        else:
+        placements, orphans = placement_problems(case, review) if case is not None else ([], 0)
+        if case is None:
             print(sanitize_line(f"OK {path} (review of {review.review.case_id}; its case is not beside it)"), file=out)
+        elif not orphans:
+            moved = f"; {len(placements)} moved note{'s' if len(placements) != 1 else ''}" if placements else ""
+            print(sanitize_line(f"OK {path} (review of {case_path}{moved})"), file=out)
         for note in notes:
             print(sanitize_line(note), file=out)
+        for problem in placements:
+            print(problem.render(path), file=out)
     except InputFileError as error:
         return report_input_error(error, out)
-    return EXIT_OK
+    return EXIT_PROBLEMS if orphans else EXIT_OK
 
 
 def run_validate(paths: Sequence[Path], out: TextIO) -> int:

@@ -48,7 +48,9 @@ COLUMNS = (
     "medication",
     "effect",
     "section",
+    "now_reads",
 )
+"""`now_reads`, last so older readers of the file keep their columns: a moved note's words in the case now."""
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -86,6 +88,7 @@ def render_csv(notes: ReviewNotes) -> str:
                 "note",
                 *_item_of_note(notes, a.target, a.target_id),
                 a.text_section or "",
+                cell(note.new_words or ""),
             ]
         )
     writer.writerows(answer_rows(notes))
@@ -124,6 +127,7 @@ def answer_rows(notes: ReviewNotes) -> list[list[object]]:
                     medication,
                     effect,
                     "",
+                    "",
                 ]
                 rows.append(["", "checklist", cell(row.place_id), cell(place), "no", "", "", "", "", "", "",
                              cell(row.note), author, "", "", "", "answer", *tail])  # fmt: skip
@@ -133,7 +137,17 @@ def answer_rows(notes: ReviewNotes) -> list[list[object]]:
                     f" ({assessment.target_label})" if assessment.target_label else ""
                 )
                 definition_version = summary.definition.version if summary.definition else ""
-                tail = [summary.checklist, definition_version, "", band, assessment.score.total, medication, effect, ""]
+                tail = [
+                    summary.checklist,
+                    definition_version,
+                    "",
+                    band,
+                    assessment.score.total,
+                    medication,
+                    effect,
+                    "",
+                    "",
+                ]
                 rows.append(["", "checklist", "", cell(place), "no", "", "", "", "", "", "", "", author, "", "", "",
                              "score", *tail])  # fmt: skip
     return rows

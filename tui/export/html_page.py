@@ -110,7 +110,14 @@ def _note(note: NumberedNote, *, with_quote: bool = False, where: str | None = N
     ]
     if where:
         parts.append(f'<p class="where">{where}</p>')
-    if with_quote and annotation.quote:
+    if note.new_words is not None:
+        # The highlighted text shows the words now; the note was written on the words it quotes.
+        parts.append(
+            '<p class="moved">Moved: the case’s words here were edited. Annotated:</p>'
+            f'<blockquote class="was">{_text(annotation.quote or "")}</blockquote>'
+            f'<p class="moved">It now reads:</p><blockquote class="moved">{_text(note.new_words)}</blockquote>'
+        )
+    elif with_quote and annotation.quote:
         parts.append(f"<blockquote>{_text(annotation.quote)}</blockquote>")
     paragraphs = [p for p in re.split(r"\n\s*\n", annotation.body.strip()) if p.strip()]
     if paragraphs:
@@ -207,7 +214,9 @@ def _summary(notes: ReviewNotes) -> str:
         counts = notes.counts_by_kind_and_status()
         parts.append(
             f"<p>{len(notes.notes)} notes: {len(notes.on_sections())} on the text, "
-            f"{len(notes.on_rows())} on table rows and events, {len(notes.orphans())} orphaned.</p>"
+            f"{len(notes.on_rows())} on table rows and events, {len(notes.orphans())} orphaned"
+            + (f", {len(notes.moved())} moved (their words were edited in the case)" if notes.moved() else "")
+            + ".</p>"
         )
         rows = []
         for kind in (*ANNOTATION_KINDS, "all"):

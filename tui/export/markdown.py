@@ -54,9 +54,10 @@ def _summary(notes: ReviewNotes) -> list[str]:
     else:
         counts = notes.counts_by_kind_and_status()
         text_notes, row_notes, orphans = len(notes.on_sections()), len(notes.on_rows()), len(notes.orphans())
+        moved = len(notes.moved())
         lines += [
             f"{len(notes.notes)} notes: {text_notes} on the text, {row_notes} on table rows and events, "
-            f"{orphans} orphaned.",
+            f"{orphans} orphaned" + (f", {moved} moved (their words were edited in the case)." if moved else "."),
             "",
         ]
         rows: list[tuple[str, str, str, str]] = [
@@ -125,6 +126,9 @@ def _note(note: NumberedNote, *, with_quote: bool) -> list[str]:
     lines = [" · ".join(facts), ""]
     if with_quote and annotation.quote:
         lines += [*block(annotation.quote, prefix="> "), ""]
+    if with_quote and note.new_words is not None:
+        lines += ["*Moved: the case's words here were edited; it now reads:*", ""]
+        lines += [*block(note.new_words, prefix="> "), ""]
     elif annotation.target == "section" and annotation.start is None:
         lines += ["*On the whole section.*", ""]
     body = block(annotation.body)

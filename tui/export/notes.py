@@ -30,6 +30,12 @@ class NumberedNote:
     annotation: Annotation
     place: str
     orphan: bool
+    new_words: str | None = None
+    """For a moved note (its words edited in the case): the words the case has now at its place."""
+
+    @property
+    def moved(self) -> bool:
+        return self.new_words is not None
 
     @property
     def anchor(self) -> str:
@@ -118,6 +124,10 @@ class ReviewNotes:
     def orphans(self) -> list[NumberedNote]:
         return [n for n in self.notes if n.orphan]
 
+    def moved(self) -> list[NumberedNote]:
+        """Notes found where their words were edited: placed, shown with the words the case has now."""
+        return [n for n in self.notes if n.moved]
+
     # ---- counts ----------------------------------------------------------------------
 
     def counts_by_kind_and_status(self) -> dict[tuple[str, str], int]:
@@ -165,7 +175,7 @@ def build_review_notes(
     if review is not None:
         review, orphans = reanchor(case, review)
         placed = notes_in_reading_order(case, review, orphans)
-    notes = tuple(NumberedNote(i, p.annotation, p.place, p.orphan) for i, p in enumerate(placed, start=1))
+    notes = tuple(NumberedNote(i, p.annotation, p.place, p.orphan, p.new_words) for i, p in enumerate(placed, start=1))
     checklists = installed_checklists()
     appraisal = appraisal_summary(case, review, checklists)
     return ReviewNotes(case, review, notes, exported, case_sha256, tuple(pain_changes(case)), appraisal, checklists)

@@ -7,6 +7,9 @@ The wrapper (`format = "case-review-export"`, `version = 1`) holds:
   against its item count, Naranjo's total and band, and the overall decision (`json_appraisal.py`);
 - `annotations`: one W3C Web Annotation per note, in reading order, orphans last;
 - `orphans`: the ids of the annotations whose place is not in this version of the case.
+- `moved`: the annotations whose words were edited in this version of the case: each id with the
+  words the case has now at its place (its `TextQuoteSelector` keeps the words annotated; its
+  `TextPositionSelector` points at the new words).
 
 Each annotation follows the Web Annotation Data Model (https://www.w3.org/TR/annotation-model/):
 `@context`, `id`, `type: "Annotation"`, `motivation`, `creator`, `created`, `modified`, `body`
@@ -146,6 +149,7 @@ def export_document(notes: ReviewNotes) -> dict[str, Any]:
         "pain_changes": [pain_change_cells(change) for change in notes.pain],
         "annotations": [web_annotation(notes, note) for note in notes.notes],
         "orphans": [note.annotation.id for note in notes.orphans()],
+        "moved": [{"id": note.annotation.id, "now_reads": note.new_words} for note in notes.moved()],
     }
 
 

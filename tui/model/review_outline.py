@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui.model.anchoring import new_words
 from tui.model.case import CaseRecord
 from tui.model.places import PlaceKey, places_of
 from tui.model.review import Annotation, Review
@@ -17,11 +18,17 @@ from tui.model.review import Annotation, Review
 
 @dataclass(frozen=True, slots=True)
 class PlacedNote:
-    """An annotation with the words that name its place, and whether that place still exists."""
+    """An annotation with the words that name its place, whether that place still exists, and, for a
+    moved note (its words edited in the case), the words the case has now at its place."""
 
     annotation: Annotation
     place: str
     orphan: bool
+    new_words: str | None = None
+
+    @property
+    def moved(self) -> bool:
+        return self.new_words is not None
 
 
 def document_order(case: CaseRecord, annotations: Sequence[Annotation]) -> list[Annotation]:
@@ -39,7 +46,7 @@ def notes_in_reading_order(case: CaseRecord, review: Review, orphans: frozenset[
     """Every annotation, placed ones in document order, then the orphans by id: none is ever left out."""
     placed = [a for a in review.annotations if a.id not in orphans]
     orphaned = sorted((a for a in review.annotations if a.id in orphans), key=lambda a: a.id)
-    return [PlacedNote(a, target_label(case, a), False) for a in document_order(case, placed)] + [
+    return [PlacedNote(a, target_label(case, a), False, new_words(case, a)) for a in document_order(case, placed)] + [
         PlacedNote(a, target_label(case, a), True) for a in orphaned
     ]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tui.model.anchoring import reanchor, text_quote
+from tui.model.anchoring import accept_new_words, new_words, reanchor, text_quote
 from tui.model.case import CaseRecord
 from tui.model.places import Place
 from tui.model.review import (
@@ -161,6 +161,15 @@ class ReviewSession:
     def update(self, annotation: Annotation) -> None:
         annotations = [annotation if a.id == annotation.id else a for a in self.review.annotations]
         self._replace(self.review.model_copy(update={"annotations": annotations}))
+
+    def accept_new_words(self, case: CaseRecord, annotation_id: str) -> Annotation | None:
+        """Take the case's present words as a moved note's quote (one undoable change); None when not moved."""
+        annotation = self.find(annotation_id)
+        if annotation is None or annotation_id in self.orphans or new_words(case, annotation) is None:
+            return None
+        accepted = accept_new_words(case, annotation).model_copy(update={"updated": now()})
+        self.update(accepted)
+        return accepted
 
     def delete(self, annotation_id: str) -> Annotation | None:
         removed = self.find(annotation_id)

@@ -23,6 +23,14 @@ class NoteChosen(Message):
         super().__init__()
 
 
+class AcceptNewWords(Message):
+    """Take the case's present words as this moved note's quote (`m` in the Notes pane)."""
+
+    def __init__(self, annotation: Annotation) -> None:
+        self.annotation = annotation
+        super().__init__()
+
+
 class ReviewChanged(Message):
     """The review of `document` changed in memory (a screen to the app, which journals it)."""
 

@@ -1,4 +1,4 @@
-"""The Notes pane: every annotation, filterable, in document order, orphans last."""
+"""The Notes pane: every annotation, filterable, in document order, orphans last; moved notes marked."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from tui.model.review_outline import PlacedNote, notes_in_reading_order
 from tui.model.review_session import ReviewSession
 from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable, TableColumn
-from tui.widgets.messages import NoteChosen
+from tui.widgets.messages import AcceptNewWords, NoteChosen
 from tui.widgets.plain import plain, plain_line
 
 KIND_STYLES = {"error": "bold red", "concern": "yellow", "question": "cyan", "praise": "green", "comment": ""}
@@ -57,6 +57,26 @@ def note_count(shown: int, total: int) -> str:
     return f"{shown} of {total} note{'' if total == 1 else 's'}"
 
 
+def place_cell(row: PlacedNote) -> Text:
+    """Where a note is, marked `⚠ orphan:` when its place is gone, `↻ moved:` when its words were edited."""
+    if row.orphan:
+        return plain_line("⚠ orphan: " + row.place, style="italic")
+    if row.moved:
+        return plain_line("↻ moved: " + row.place, style="italic")
+    return plain_line(row.place)
+
+
+def moved_words(row: PlacedNote) -> Text:
+    """A moved note's words as annotated beside the case's words now, and how to accept them."""
+    text = Text()
+    text.append("\nwas ", style="bold")
+    text.append_text(plain(f"“{row.annotation.quote or ''}”", style="italic"))
+    text.append("\nnow ", style="bold")
+    text.append_text(plain(f"“{row.new_words or ''}”", style="italic"))
+    text.append("\nthe case's words changed here; m accepts the new words", style="dim")
+    return text
+
+
 def describe_note(row: PlacedNote) -> Text:
     """The highlighted note whole: kind, status, tags, author, place, the full quote and body.
 
@@ -78,8 +98,10 @@ def describe_note(row: PlacedNote) -> Text:
         text.append(f" · {label} ", style="dim")
         text.append_text(plain_line(value))
     text.append("\non ", style="dim")
-    text.append_text(plain(("⚠ orphan: " if row.orphan else "") + row.place, style="italic" if row.orphan else ""))
-    if note.quote:
+    text.append_text(place_cell(row))
+    if row.moved:
+        text.append_text(moved_words(row))
+    elif note.quote:
         text.append("\n")
         text.append_text(plain(f"“{note.quote}”", style="italic"))
     text.append("\n")
@@ -116,12 +138,12 @@ class NotesTable(LineTable):
         note = row.annotation
         first_line = note.body.strip().splitlines()[0] if note.body.strip() else ""
         return [
-            plain_line(("⚠ orphan: " if row.orphan else "") + row.place, style="italic" if row.orphan else ""),
+            place_cell(row),
             plain_line(note.kind, style=KIND_STYLES.get(note.kind, "")),
             plain_line(note.status, style="dim" if note.status == "resolved" else ""),
             plain_line(first_line),
             plain_line(" ".join(note.tags)),
-            plain_line(f"“{note.quote}”" if note.quote else ""),
+            plain_line(f"“{note.quote}” → “{row.new_words}”" if row.moved else f"“{note.quote}”" if note.quote else ""),
         ]
 
     def row_at_cursor(self) -> PlacedNote | None:
@@ -139,6 +161,14 @@ class NotesTable(LineTable):
         note = self.note_at_cursor()
         if note is not None:
             self.post_message(NoteChosen(note))
+
+    def action_accept_new_words(self) -> None:
+        """Ask for the moved note's new words to become its quote (the screen owns the review)."""
+        row = self.row_at_cursor()
+        if row is not None and row.moved:
+            self.post_message(AcceptNewWords(row.annotation))
+        else:
+            self.notify("This note's words have not moved.", severity="information")
 
     def action_filter(self) -> None:
         self.screen.query_one("#notes-filter", Input).focus()
@@ -197,10 +227,13 @@ class NotesPane(Vertical):
         shown = [row for row in self._all if note_filter.matches(row.annotation)]
         self.query_one(NotesTable).show_rows(shown)
         orphans = sum(1 for row in self._all if row.orphan)
+        moved = sum(1 for row in self._all if row.moved)
         count = Text()
         count.append_text(plain_line(note_count(len(shown), len(self._all))))
         if orphans:
             count.append_text(plain_line(f", {orphans} orphaned"))
+        if moved:
+            count.append_text(plain_line(f", {moved} moved"))
         hint = note_filter.hint()
         if hint:
             # The hint repeats what was typed: plain text, never markup.

@@ -33,7 +33,7 @@ from tui.screens.review.palette import PlacesProvider, ReviewActionsProvider
 from tui.screens.review.panes import PANES, PaneRegistry, PaneSpec
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.key_hints import KeyHints
-from tui.widgets.messages import DocumentChanged, JumpToQuote, NoteChosen, ReviewChanged
+from tui.widgets.messages import AcceptNewWords, DocumentChanged, JumpToQuote, NoteChosen, ReviewChanged
 from tui.widgets.pane_bar import PaneBar, PaneLabel
 from tui.widgets.plain import plain_line
 from tui.widgets.protocols import SelectsPlaces, ShowsReview
@@ -256,6 +256,12 @@ class ReviewScreen(Screen[None]):
             self.notify("This note's place is no longer in the case text (orphan).", severity="warning")
             return
         await self.go_to_place(Place(annotation.target, annotation.target_id, annotation.start, annotation.end))
+
+    def on_accept_new_words(self, message: AcceptNewWords) -> None:
+        """A moved note takes the case's present words as its quote; `ctrl+z` takes it back."""
+        if self.session.accept_new_words(self.case, message.annotation.id) is not None:
+            self.review_changed()
+            self.notify("The note now quotes the case's present words (ctrl+z undoes).")
 
     def on_section_reader_edge_reached(self, message: SectionReader.EdgeReached) -> None:
         """Read on: past a section's last sentence comes the next section's first, and back."""
