@@ -74,6 +74,8 @@ CONTEXTS: tuple[Context, ...] = (
     Context("notes", "Notes"),
     Context("editor", "Annotation editor"),
     Context("export", "Export dialog"),
+    Context("library", "Library"),
+    Context("cases", "Cases of a library"),
     Context("help", "Help", in_help=False),
     Context("quit", "Quit dialog", in_help=False),
     Context("choice", "Note choice", in_help=False),
@@ -143,6 +145,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("notes.open", "enter", "open_note", "Go to note"),
     _A("notes.filter", "f", "filter", "Filter"),
     _A("notes.accept_words", "m", "accept_new_words", "Accept moved words", show=False),
+    # The library: a folder of cases (tui/screens/library/).
+    _A("library.open", "enter", "open_row", "Open"),
+    _A("library.search", "slash", "start_search", "Search"),
+    _A("library.filter", "f", "start_filter", "Filter"),
+    _A("library.status", "c", "next_status", "Status", show=False),
+    _A("library.reviewer", "w", "next_reviewer", "Reviewer", show=False),
+    _A("library.sort", "s", "next_sort", "Sort"),
+    _A("library.reverse", "r", "reverse_sort", "Reverse", show=False),
+    _A("library.clear", "escape", "clear", "Back to all cases", show=False),
+    _A("cases.next", "ctrl+n", "next_case", "Next case", show=False),
+    _A("cases.previous", "ctrl+b", "previous_case", "Previous case", show=False),
     # Dialogs.
     _A("editor.accept", "ctrl+s", "accept", "Accept", priority=True),
     _A("editor.cancel", "escape", "cancel", "Cancel"),
@@ -234,6 +247,8 @@ ACTIVE_WITH: dict[str, frozenset[str]] = {
     "reader": frozenset({"app", "review", "reader"}),
     "table": frozenset({"app", "review", "table"}),
     **{pane: frozenset({"app", "review", "table", pane}) for pane in ("medications", "pain", "timeline", "notes")},
+    "library": frozenset({"app", "cases", "library", "table"}),
+    "cases": frozenset({"app", "cases", "review", "library", "table"}),
 }
 """The contexts whose keys are live at the same time as each context's. Dialogs are modal: alone."""
 

@@ -50,11 +50,12 @@ class CaseReviewApp(App[None]):
     COMMANDS = App.COMMANDS | {AppActionsProvider, DocumentsProvider, ThemesProvider}
     DEFAULT_MODE = "case-0"
     """Each open case is a mode with its own screen stack; the first case's is where the app starts."""
+    ALLOWS_NO_DOCUMENT: ClassVar[bool] = False  # a subclass starting elsewhere (the library) may open none
 
     def __init__(self, documents: ReviewDocument | Sequence[ReviewDocument], *, theme: str | None = None) -> None:
         super().__init__()
         opened = [documents] if isinstance(documents, ReviewDocument) else list(documents)
-        if not opened:
+        if not opened and not self.ALLOWS_NO_DOCUMENT:
             raise ValueError("the app needs at least one document to show")
         self.documents: list[ReviewDocument] = []
         self._mode_of: dict[int, str] = {}
@@ -167,7 +168,8 @@ class CaseReviewApp(App[None]):
                 "\n".join(warnings), title="Some settings were not used", severity="warning", markup=False, timeout=10
             )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self._offer_recovery(self.documents[0])
+        for document in self.documents[:1]:  # none when the app starts on the library
+            self._offer_recovery(document)
 
     def on_unmount(self) -> None:
         remember_positions((document, self._screens.get(id(document))) for document in self.documents)

@@ -14,6 +14,8 @@
 - importers/ imports no UI: `case-review import` runs without a terminal UI.
 - serve/ imports neither Textual nor anything of the app: it serves `python -m tui` processes, and
   each of those opens its own files.
+- library/ (the index and its files) imports no UI: `case-review search` uses it without one, and
+  the library screen reads it only through the `LibrarySource` the app hands it.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ FORBIDDEN = {
     "model": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app"),
     "store": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app"),
     "widgets": ("tui.store", "tui.app", "tui.cli", "tui.workspace", "tui.screens"),
-    "screens": ("tui.store", "tui.cli", "tui.workspace"),
+    "screens": ("tui.store", "tui.cli", "tui.workspace", "tui.library"),
     "workspace": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "export": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "clinical": ("textual", "rich", "tui.store", "tui.widgets", "tui.screens", "tui.app"),
@@ -37,6 +39,7 @@ FORBIDDEN = {
     "appraisal": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
     "importers": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app"),
     "serve": ("textual", "tui.store", "tui.workspace", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
+    "library": ("textual", "rich", "tui.widgets", "tui.screens", "tui.app", "tui.cli"),
 }
 
 

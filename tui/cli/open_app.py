@@ -23,7 +23,12 @@ def parser() -> Parser:
         epilog="sub-commands: 'case-review validate PATH...' checks case files; "
         "'case-review export CASE --format md|html|json|csv' writes review notes. Neither opens the app.",
     )
-    parser.add_argument("case", nargs="?", metavar="CASE_OR_DIR", help="case file (TOML), or a folder holding one")
+    parser.add_argument(
+        "case",
+        nargs="?",
+        metavar="CASE_OR_DIR",
+        help="case file (TOML), or a folder: one case opens it, several open the library",
+    )
     parser.add_argument("--review", metavar="FILE", help="review file to open or create (default: beside the case)")
     parser.add_argument("--reviewer", metavar="NAME", help="your name on the review (default: user config, else login)")
     parser.add_argument("--theme", metavar="NAME", help="colour theme (remembered when changed in the app)")
@@ -64,11 +69,16 @@ def run_app(
     review: Path | None = None,
     reviewer: str | None = None,
 ) -> int:
-    """Open the case and its review, then the app."""
+    """Open the case and its review, then the app; a folder of several cases (or the configured one) as a library."""
     from tui.store import InputFileError
     from tui.store.case_files import CaseChoiceError, resolve_case_path
     from tui.workspace import ReviewDocument
 
+    folder = library_folder(case)
+    if folder is not None:
+        if review is not None:
+            raise UsageError("--review names one review file; open one case of the library with it")
+        return run_library(folder, theme=theme, reviewer=reviewer)
     with start_up():
         try:
             path = resolve_case_path(case)
@@ -82,6 +92,45 @@ def run_app(
         from tui.app import CaseReviewApp  # Textual is imported only on this path.
 
         app = CaseReviewApp(document, theme=theme)
+        if theme is not None and theme not in app.available_themes:
+            names = ", ".join(sorted(app.available_themes))
+            raise UsageError(f"unknown theme {theme!r}; available: {names}")
+    app.run()
+    return EXIT_OK
+
+
+def library_folder(case: Path | None) -> Path | None:
+    """The folder to open as a library: one holding several cases, or with no argument the configured one."""
+    from tui.store.case_files import CaseChoiceError, cases_in_folder
+
+    if case is None:
+        from tui.store.user_config import load_user_config
+
+        config, _warning = load_user_config()  # the app repeats the warning once it is up
+        if not config.library:
+            return None
+        configured = Path(config.library).expanduser()
+        if not configured.is_dir():
+            raise UsageError(f"library {configured}: not a folder (the 'library' setting of the user config)")
+        return configured
+    if not case.is_dir():
+        return None
+    try:
+        return case if len(cases_in_folder(case)) > 1 else None
+    except CaseChoiceError:
+        return None
+
+
+def run_library(folder: Path, *, theme: str | None, reviewer: str | None) -> int:
+    """Open the library screen on a folder; its rows are read by the screen's workers."""
+    with start_up():
+        from tui.library import Library
+
+        library = Library(folder)
+        name = reviewer_name(reviewer)
+        from tui.library_app import LibraryApp  # Textual is imported only on this path.
+
+        app = LibraryApp(library, reviewer=name, theme=theme)
         if theme is not None and theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))
             raise UsageError(f"unknown theme {theme!r}; available: {names}")

@@ -25,6 +25,8 @@ class UserConfig(StrictModel):
     """The name of the theme to start with; checked against the available themes by the app."""
     reviewer: Setting | None = None
     """The name recorded on reviews, so it need not be typed each time."""
+    library: Setting | None = None
+    """A folder of cases opened as a library when `case-review` is run with no argument."""
     keymap: dict[Annotated[str, StringConstraints(max_length=200)], KeymapEntry] = Field(
         default_factory=dict, max_length=500
     )

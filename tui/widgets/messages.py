@@ -41,3 +41,7 @@ class ReviewChanged(Message):
 
 class DocumentChanged(Message):
     """The review under a screen changed outside it (reloaded, restored, saved): the app to the screen."""
+
+
+class LeaveCase(Message):
+    """Escape with nothing left to clear on a case's screen: back to where it was opened from (the library)."""

@@ -33,7 +33,7 @@ from tui.screens.review.palette import PlacesProvider, ReviewActionsProvider
 from tui.screens.review.panes import PANES, PaneRegistry, PaneSpec
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.key_hints import KeyHints
-from tui.widgets.messages import AcceptNewWords, DocumentChanged, JumpToQuote, NoteChosen, ReviewChanged
+from tui.widgets.messages import AcceptNewWords, DocumentChanged, JumpToQuote, LeaveCase, NoteChosen, ReviewChanged
 from tui.widgets.pane_bar import PaneBar, PaneLabel
 from tui.widgets.plain import plain_line
 from tui.widgets.protocols import SelectsPlaces, ShowsReview
@@ -329,6 +329,8 @@ class ReviewScreen(Screen[None]):
             self.reader.clear_selection()
         elif self.search_bar.is_open:
             self.search_bar.close(keep=False)
+        else:
+            self.post_message(LeaveCase())
 
     # ---- notes (what each key does is in note_keys.py) ------------------------------------
 
