@@ -73,6 +73,14 @@ def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     return folder
 
 
+@pytest.fixture(autouse=True)
+def isolated_cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the user cache folder (library indexes) at a fresh folder."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("CASE_REVIEW_CACHE_DIR", str(folder))
+    return folder
+
+
 def textual_modules_after(*calls: list[str]) -> list[str]:
     """Run `tui.cli.main(args)` for each call in a fresh interpreter; the Textual modules it then holds.
 

@@ -1,7 +1,8 @@
 """Command line: open the review app, or run a sub-command without a UI.
 
-One module a sub-command (`open_app`, `validate`, `export`, `import_report`, `agree`, `serve`); this one only
-picks which. The sub-commands that do not open the app must start fast and work without a terminal UI, so
+One module a sub-command (`open_app`, `validate`, `export`, `import_report`, `agree`, `serve`, `search`);
+this one only picks which. The sub-commands that do not open the app must start fast and work without
+a terminal UI, so
 none of them imports Textual (a test checks).
 """
 
@@ -15,7 +16,7 @@ from tui.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, print
 
 
 def _sub_commands() -> dict[str, Callable[[list[str]], int]]:
-    from tui.cli import agree, export, import_report, serve, validate
+    from tui.cli import agree, export, import_report, search, serve, validate
 
     return {
         "validate": validate.main,
@@ -23,6 +24,7 @@ def _sub_commands() -> dict[str, Callable[[list[str]], int]]:
         "import": import_report.main,
         "agree": agree.main,
         "serve": serve.main,
+        "search": search.main,
     }
 
 

@@ -34,10 +34,16 @@ def fts_query(text: str) -> str | None:
     return " AND ".join(quoted)
 
 
-def _pattern(terms: list[str]) -> re.Pattern[str]:
-    """Words starting with a term's stem (the index stems, `fractures` finds `fracture`): close enough to mark."""
-    stems = sorted({term[: max(3, len(term) - 2)] for term in terms}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE)
+def _pattern(stems: set[str]) -> re.Pattern[str]:
+    ordered = sorted(stems, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(stem) for stem in ordered) + r")\w*", re.IGNORECASE)
+
+
+def _patterns(terms: list[str]) -> list[re.Pattern[str]]:
+    """The words as typed (and longer), then their stems: the index stems, so `fractures` finds `fracture`."""
+    if not terms:
+        return []
+    return [_pattern(set(terms)), _pattern({term[: max(3, len(term) - 2)] for term in terms})]
 
 
 def snippet(body: str, terms: list[str]) -> tuple[str, tuple[tuple[int, int], ...], tuple[int, int] | None]:
@@ -46,8 +52,13 @@ def snippet(body: str, terms: list[str]) -> tuple[str, tuple[tuple[int, int], ..
     Built here rather than by FTS5's `snippet()`, which would be run for every matching row
     before the best are picked; this runs for the rows shown only.
     """
-    pattern = _pattern(terms) if terms else None
-    first = pattern.search(body) if pattern is not None else None
+    pattern: re.Pattern[str] | None = None
+    first: re.Match[str] | None = None
+    for candidate in _patterns(terms):
+        first = candidate.search(body)
+        if first is not None:
+            pattern = candidate
+            break
     begin = 0
     if first is not None:
         begin = max(0, first.start() - SNIPPET_CHARS // 3)

@@ -111,11 +111,14 @@ class LibraryScreen(Screen[None]):
     def set_rows(self, rows: list[CaseSummary], finished: bool = False) -> None:
         """Show these rows (sorted and filtered as chosen); the cursor stays on its case."""
         self.rows = rows
+        first_load = not self.loaded
         if finished:
             self.loaded = True
             self._progress = ""
         if self.answer is None:
             self._show_cases()
+            if first_load:
+                self.table.move_cursor(row=0)  # rows known by name only sort differently: start at the top
         self._show_title()
 
     def _show_cases(self) -> None:
