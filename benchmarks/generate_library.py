@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import tomli_w
-from generate import WORDS, _sentence
+from generate import DRUGS, WORDS, _sentence
 
 SURNAMES = ("Tanaka", "Okafor", "Silva", "Novak", "Haddad", "Larsen", "Moreau", "Chen", "Kowalski", "Rossi")
 CONDITIONS = ("multiple myeloma", "osteoporosis", "renal dysfunction", "anemia", "neuropathy", "migraine")
@@ -26,14 +26,12 @@ def library_case(rng: random.Random, index: int) -> dict[str, object]:
     year = rng.randint(1995, 2025)
     authors = ", ".join(f"{rng.choice(SURNAMES)} {rng.choice('ABCDEFGH')}" for _ in range(rng.randint(1, 4)))
     title = _sentence(rng, rng.randint(6, 12)).rstrip(".")
-    sections = [
-        {
-            "id": name.lower().replace(" ", "-"),
-            "title": name,
-            "text": " ".join(_sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(4, 8))),
-        }
-        for name in SECTION_TITLES
-    ]
+    sections = []
+    for name in SECTION_TITLES:
+        sentences = [_sentence(rng, rng.randint(8, 20)) for _ in range(rng.randint(4, 8))]
+        if rng.random() < 0.3:  # a drug named now and then: words that only some cases hold
+            sentences.insert(rng.randrange(len(sentences)), f"We gave {rng.choice(DRUGS)} {rng.randint(1, 900)} mg.")
+        sections.append({"id": name.lower().replace(" ", "-"), "title": name, "text": " ".join(sentences)})
     return {
         "schema_version": 1,
         "id": f"case-{index:05d}",

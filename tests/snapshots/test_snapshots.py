@@ -62,3 +62,32 @@ def test_export_dialog_at_80x24(snap_compare) -> None:  # type: ignore[no-untype
         await pilot.pause()
 
     assert snap_compare(app, run_before=open_dialog, terminal_size=(80, 24))
+
+
+class _NamedLibrary:
+    """A library shown under a fixed name, so the snapshot does not depend on the temporary folder."""
+
+    def __init__(self, folder: Path) -> None:
+        from tui.library import Library
+
+        self._library = Library(folder)
+        self.label = "cases"
+        self.first_rows = self._library.first_rows
+        self.refresh = self._library.refresh
+        self.search = self._library.search
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 45)])
+def test_library_screen(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    from tests.library_helpers import make_library
+    from tui.library_app import LibraryApp
+
+    app = LibraryApp(_NamedLibrary(make_library(tmp_path / "cases")), reviewer="tester", theme="case-review-dark")
+
+    async def loaded(pilot) -> None:  # type: ignore[no-untyped-def]
+        while not pilot.app.library_screen.loaded:
+            await pilot.pause(0.02)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=loaded, terminal_size=size)

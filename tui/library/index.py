@@ -137,7 +137,8 @@ class LibraryIndex:
                     for text in entry.texts:
                         cursor = connection.execute("INSERT INTO text_case(path) VALUES (?)", (entry.summary.path,))
                         place = json.dumps(
-                            [text.target, text.target_id, text.start, text.end, text.note_id], separators=(",", ":")
+                            [text.target, text.target_id, text.start, text.end, text.note_id, text.parts],
+                            separators=(",", ":"),
                         )
                         connection.execute(
                             "INSERT INTO texts(rowid, body, kind, label, place) VALUES (?, ?, ?, ?, ?)",

@@ -13,7 +13,6 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 from tui.library.folder_scan import FileStamp, FolderScan, scan_folder
 from tui.library.index import LibraryIndex
@@ -43,9 +42,15 @@ class Library:
         return str(self.folder)
 
     def first_rows(self) -> list[CaseSummary]:
-        """Every case file in the folder, as the index last saw it, or by name when it has not."""
+        """The cases as the index last saw them; with no index yet, every case file by its name.
+
+        No listing when the index has rows: `refresh` lists the folder next and brings in
+        what was added or removed since.
+        """
         known = self.index.summaries()
-        return [known.get(stamp.path) or placeholder(stamp) for stamp in scan_folder(self.folder).cases]
+        if known:
+            return [known[path] for path in sorted(known)]
+        return [placeholder(stamp) for stamp in scan_folder(self.folder).cases]
 
     def refresh(self, progress: Callable[[int, int], None] | None = None) -> list[CaseSummary]:
         """Read again what changed on disk since the index was written; every row, in file order."""
@@ -92,16 +97,18 @@ class Library:
             return SearchAnswer(query, problem="type a word to search for")
         terms = terms_of(query)
         hits = []
-        for path, title, kind, label, place, body in self.index.search(match, limit):
-            target, target_id, start, end, note_id = json.loads(place)
+        for path, title, _kind, stored_label, place, body in self.index.search(match, limit):
+            target, target_id, start, end, note_id, parts = json.loads(place)
             text, marks, first = snippet(body, terms)
-            if kind == "section" and first is not None:
-                start, end = first
+            kind: HitKind = "note"
+            label = stored_label
+            if target == "case":
+                kind, label, target, target_id, start, end = _in_case(parts, target_id, first)
             hits.append(
                 SearchHit(
                     path=path,
                     title=title,
-                    kind=cast(HitKind, kind),
+                    kind=kind,
                     label=label,
                     snippet=text,
                     marks=marks,
@@ -114,3 +121,18 @@ class Library:
                 )
             )
         return SearchAnswer(query, tuple(hits), time.perf_counter() - started, terms=tuple(terms))
+
+
+def _in_case(
+    parts: list[list[object]], first_section: str, found: tuple[int, int] | None
+) -> tuple[HitKind, str, str, str, int | None, int | None]:
+    """Where in a whole case's text a match is: the title, or a section and the span in its text."""
+    if found is None:
+        return "section", "", "section", first_section, None, None
+    part_id, label, offset = "", "title", 0
+    for section_id, section_label, section_offset in parts:
+        if int(str(section_offset)) <= found[0]:
+            part_id, label, offset = str(section_id), str(section_label), int(str(section_offset))
+    if not part_id:
+        return "title", "title", "section", first_section, None, None
+    return "section", label, "section", part_id, found[0] - offset, found[1] - offset

@@ -14,7 +14,7 @@ from pathlib import Path
 import platformdirs
 
 CACHE_DIR_ENV = "CASE_REVIEW_CACHE_DIR"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 """Bumped when what the index holds changes; an index of another version is built again."""
 
 

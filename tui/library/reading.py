@@ -27,7 +27,11 @@ _AUTHOR = re.compile(r"^\s*([A-Z][\w'’-]+(?: [A-Z][\w'’-]*){0,2})\s*(?:[,.;]
 
 @dataclass(frozen=True, slots=True)
 class TextRow:
-    """One text search looks in: a case's title, one section, or one note."""
+    """One text search looks in: a whole case (its title and sections, with where each starts), or one note.
+
+    A case is one text, not one a section: ranking scores every text that matches, and a word
+    most cases hold then costs one score a case rather than one a section.
+    """
 
     kind: HitKind
     label: str
@@ -38,6 +42,8 @@ class TextRow:
     start: int | None = None
     end: int | None = None
     note_id: str = ""
+    parts: tuple[tuple[str, str, int], ...] = ()
+    """For a whole case: (section id, its label, where its text starts in `body`); the title is first, id ""."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +73,22 @@ def file_sha256(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+PART_GAP = "\n\n"
+
+
 def _case_texts(case: CaseRecord) -> list[TextRow]:
-    rows = [TextRow("title", "title", case.title, target_id=case.sections[0].id)]
-    rows.extend(
-        TextRow("section", case.section_path(section.id), section.text, target_id=section.id)
-        for section in case.sections
-        if section.text.strip()
-    )
-    return rows
+    """The case as one text, title first, then each section's text, and where each starts."""
+    chunks = [case.title]
+    parts = [("", "title", 0)]
+    offset = len(case.title)
+    for section in case.sections:
+        if section.text.strip():
+            offset += len(PART_GAP)
+            parts.append((section.id, case.section_path(section.id), offset))
+            chunks.append(section.text)
+            offset += len(section.text)
+    body = PART_GAP.join(chunks)
+    return [TextRow("section", "", body, target="case", target_id=case.sections[0].id, parts=tuple(parts))]
 
 
 def read_review_summary(stamp: FileStamp, case_id: str) -> tuple[ReviewSummary, list[TextRow]]:

@@ -94,6 +94,14 @@ class CaseSummary:
             return "in progress"
         return "not started"
 
+    @property
+    def short_error(self) -> str:
+        """The error with the case file named by its name alone (the list is of one folder)."""
+        if self.error is None:
+            return ""
+        name = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return self.error.replace(self.path, name)
+
     def reviewers(self) -> list[str]:
         return [review.reviewer for review in self.reviews]
 

@@ -49,7 +49,7 @@ def case_cells(row: CaseSummary) -> Sequence[Text]:
             plain_line(row.title, "bold"),
             Text(""),
             Text(""),
-            plain_line(f"broken: {row.error}", "red"),
+            plain_line(f"broken: {row.short_error}", "red"),
             Text(""),
             Text(""),
             Text(""),

@@ -8,7 +8,9 @@ a key is never kept waiting for a folder of thousands of cases. Opening a case i
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
+from pathlib import Path
 from typing import ClassVar, Literal
 
 from textual import work
@@ -37,6 +39,8 @@ from tui.widgets.line_table import LineTable
 from tui.widgets.plain import plain_line
 
 InputMode = Literal["search", "filter"]
+FIRST_DRAW_WAIT = 2.0
+"""Seconds the re-check of the folder waits for the first rows to be drawn (it shares the interpreter)."""
 
 
 class LibraryScreen(Screen[None]):
@@ -64,6 +68,7 @@ class LibraryScreen(Screen[None]):
         self.input_mode: InputMode | None = None
         self.loaded = False
         self._progress = ""
+        self._drawn = threading.Event()
 
     @property
     def table(self) -> LineTable:
@@ -99,7 +104,10 @@ class LibraryScreen(Screen[None]):
         if first:
             rows = self.source.first_rows()
             if not worker.is_cancelled:
+                self._drawn.clear()
                 self.app.call_from_thread(self.set_rows, rows)
+                # The first rows reach the screen before the folder is listed and checked again.
+                self._drawn.wait(timeout=FIRST_DRAW_WAIT)
         rows = self.source.refresh(lambda done, total: self.app.call_from_thread(self._show_progress, done, total))
         if not worker.is_cancelled:
             self.app.call_from_thread(self.set_rows, rows, True)
@@ -115,6 +123,8 @@ class LibraryScreen(Screen[None]):
         if finished:
             self.loaded = True
             self._progress = ""
+        if not finished:
+            self.call_after_refresh(self._drawn.set)
         if self.answer is None:
             self._show_cases()
             if first_load:
@@ -151,7 +161,7 @@ class LibraryScreen(Screen[None]):
         elif self.answer is None:
             row = self.current_row()
             if row is not None:
-                text = f"broken: {row.error}" if row.error is not None else row.path
+                text = f"broken: {row.short_error}" if row.error is not None else Path(row.path).name
         self.query_one("#library-status", Static).update(plain_line(text))
 
     def on_line_table_row_highlighted(self, _message: LineTable.RowHighlighted) -> None:
@@ -174,7 +184,7 @@ class LibraryScreen(Screen[None]):
         if row is None:
             return
         if row.error is not None:
-            self.notify(f"Cannot open: {row.error}", severity="error")
+            self.notify(f"Cannot open: {row.short_error}", severity="error")
             return
         self.post_message(self.OpenCase(row.path))
 
