@@ -6,7 +6,8 @@ Generates a large case (200 sections of about 2,000 words, 1,000 medication rows
 scores, 500 events) and reviews of 10,000 and 100,000 notes in a temporary folder, measures each
 figure (medians; first screens against a bare Textual app started the same way, in the same
 run), prints `ok` or `MISS` against each target, then how each cost grows when its input
-doubles (linear is about 2). Exits 1 on any MISS. `--quick` runs fewer repeats.
+doubles (linear is about 2); then a generated library of 10,000 cases (`library_figures.py`).
+Exits 1 on any MISS. `--quick` runs fewer repeats.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import review_of, write_large_case
+from library_figures import library_rows
 from measure import (
     BARE_APP,
     REPO,
@@ -169,6 +171,7 @@ def main() -> int:
         anchoring, anchoring_growth = reanchor_rows(large, runs)
         rows += data + anchoring + app_rows(large, review)
         growth += anchoring_growth
+    rows += library_rows(runs)
     print(f"{'figure':<52} {'value':>12}  {'reference':<26} {'target':>12}  result")
     for row in rows:
         print(row.render())

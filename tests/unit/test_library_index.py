@@ -155,3 +155,22 @@ def test_rows_sort_and_filter(library: Library) -> None:
     assert [row.title for row in filter_rows(rows, RowFilter(status="complete"))] == ["Alpha case of clonazepam"]
     assert [row.title for row in filter_rows(rows, RowFilter(reviewer="ana"))] == ["Alpha case of clonazepam"]
     assert [row.title for row in filter_rows(rows, RowFilter(text="charlie"))] == ["Charlie case of clonazepam"]
+
+
+def test_which_folder_opens_as_a_library(tmp_path: Path, isolated_config_dir: Path) -> None:
+    from tui.cli.common import UsageError
+    from tui.cli.open_app import library_folder
+
+    folder = make_library(tmp_path / "cases")
+    single = tmp_path / "single"
+    single.mkdir()
+    (single / "one.toml").write_text((folder / "minimal.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert library_folder(folder) == folder
+    assert library_folder(single) is None  # one case opens as before
+    assert library_folder(folder / "minimal.toml") is None
+    assert library_folder(None) is None
+    (isolated_config_dir / "config.toml").write_text(f"library = {str(folder)!r}\n", encoding="utf-8")
+    assert library_folder(None) == folder
+    (isolated_config_dir / "config.toml").write_text(f"library = {str(tmp_path / 'gone')!r}\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="not a folder"):
+        library_folder(None)
