@@ -50,12 +50,11 @@ class CaseReviewApp(App[None]):
     COMMANDS = App.COMMANDS | {AppActionsProvider, DocumentsProvider, ThemesProvider}
     DEFAULT_MODE = "case-0"
     """Each open case is a mode with its own screen stack; the first case's is where the app starts."""
-    ALLOWS_NO_DOCUMENT: ClassVar[bool] = False  # a subclass starting elsewhere (the library) may open none
 
     def __init__(self, documents: ReviewDocument | Sequence[ReviewDocument], *, theme: str | None = None) -> None:
         super().__init__()
         opened = [documents] if isinstance(documents, ReviewDocument) else list(documents)
-        if not opened and not self.ALLOWS_NO_DOCUMENT:
+        if not opened and self.DEFAULT_MODE == CaseReviewApp.DEFAULT_MODE:  # the library starts in its own mode
             raise ValueError("the app needs at least one document to show")
         self.documents: list[ReviewDocument] = []
         self._mode_of: dict[int, str] = {}
@@ -168,8 +167,7 @@ class CaseReviewApp(App[None]):
                 "\n".join(warnings), title="Some settings were not used", severity="warning", markup=False, timeout=10
             )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        for document in self.documents[:1]:  # none when the app starts on the library
-            self._offer_recovery(document)
+        self._offer_recovery(next(iter(self.documents), None))  # none when the app starts on the library
 
     def on_unmount(self) -> None:
         remember_positions((document, self._screens.get(id(document))) for document in self.documents)
@@ -230,8 +228,8 @@ class CaseReviewApp(App[None]):
 
     # ---- the recovery journal ---------------------------------------------------------------
 
-    def _offer_recovery(self, document: ReviewDocument) -> None:
-        if document.recovered is None or id(document) in self._recovery_offered:
+    def _offer_recovery(self, document: ReviewDocument | None) -> None:
+        if document is None or document.recovered is None or id(document) in self._recovery_offered:
             return
         self._recovery_offered.add(id(document))
         from tui.screens.recovery_dialog import RecoveryChoice, RecoveryDialog

@@ -30,7 +30,6 @@ class LibraryApp(CaseReviewApp):
     CSS_PATH: ClassVar[list[str]] = ["styles/app.tcss", "styles/library.tcss"]  # type: ignore[assignment]
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("app"), *bindings("cases")]
     DEFAULT_MODE = LIBRARY_MODE
-    ALLOWS_NO_DOCUMENT = True
 
     def __init__(self, library: LibrarySource, *, reviewer: str, theme: str | None = None) -> None:
         super().__init__((), theme=theme)
