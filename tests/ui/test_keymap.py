@@ -38,7 +38,7 @@ async def test_a_rebound_annotate_key_opens_the_editor_and_help_shows_it(isolate
 
 
 async def test_unquoted_ids_a_list_of_keys_and_a_pane_key(isolated_config_dir: Path) -> None:
-    _write_config(isolated_config_dir, '[keymap]\nreview.pane.notes = ["0", "ctrl+n"]\n')
+    _write_config(isolated_config_dir, '[keymap]\nreview.pane.notes = ["0", "ctrl+o"]\n')
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
@@ -46,7 +46,7 @@ async def test_unquoted_ids_a_list_of_keys_and_a_pane_key(isolated_config_dir: P
         await pilot.press("0")
         await pilot.pause()
         assert review_screen(app).current_pane == "notes"
-        await pilot.press("1", "ctrl+n")
+        await pilot.press("1", "ctrl+o")
         assert review_screen(app).current_pane == "notes"
 
 

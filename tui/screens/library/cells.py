@@ -11,21 +11,22 @@ from tui.widgets.line_table import TableColumn
 from tui.widgets.plain import plain_line
 
 CASE_COLUMNS: tuple[TableColumn, ...] = (
-    TableColumn("title", "Title", 38),
-    TableColumn("year", "Year", 4),
+    TableColumn("title", "Title", 34, fixed=True),
+    TableColumn("year", "Year", 4, fixed=True),
     TableColumn("author", "First author", 12),
     TableColumn("patient", "Patient", 24),
     TableColumn("notes", "Notes by reviewer", 17),
-    TableColumn("open", "Open", 4),
-    TableColumn("answered", "Items", 5),
-    TableColumn("complete", "Done", 4),
-    TableColumn("reviewed", "Reviewed", 10),
+    TableColumn("open", "Open", 4, fixed=True),
+    TableColumn("answered", "Items", 5, fixed=True),
+    TableColumn("complete", "Done", 4, fixed=True),
+    TableColumn("reviewed", "Reviewed", 10, fixed=True),
 )
-"""Fixed widths: a column sized to its content would read every row before the first is drawn."""
+"""Widths given: a column sized to its content would read every row before the first is drawn. The title
+and the short columns keep theirs on a narrow screen; author, patient and notes give way first."""
 
 HIT_COLUMNS: tuple[TableColumn, ...] = (
-    TableColumn("title", "Case", 30),
-    TableColumn("where", "Where", 20),
+    TableColumn("title", "Case", 26),
+    TableColumn("where", "Where", 18),
     TableColumn("context", "In context", 90),
 )
 
