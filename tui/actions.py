@@ -59,7 +59,7 @@ class Context:
 
 GROUPS: dict[str, Binding.Group] = {
     name: Binding.Group(name, compact=True)
-    for name in ("Panes", "Hits", "Notes", "Sentence", "Caret", "Rows", "Disagreements", "Take")
+    for name in ("Panes", "Hits", "Notes", "Sentence", "Caret", "Rows", "Disagree", "Take")
 }
 """One object per group: the key hints fold bindings whose group is the same object."""
 
@@ -147,25 +147,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("notes.filter", "f", "filter", "Filter"),
     _A("notes.accept_words", "m", "accept_new_words", "Accept moved words", show=False),
     # The compare screen (several reviewers' reviews of one case side by side).
-    _A("compare.next", "right_square_bracket", "step_disagreement(1)", "Next disagreement", group="Disagreements"),
-    _A("compare.previous", "left_square_bracket", "step_disagreement(-1)", "Previous disagreement",
-       group="Disagreements"),
-    _A("compare.open", "enter", "open_place", "Open in the reader"),
+    _A("compare.next", "right_square_bracket", "step_disagreement(1)", "Next disagreement", group="Disagree"),
+    _A("compare.previous", "left_square_bracket", "step_disagreement(-1)", "Previous disagreement", group="Disagree"),
+    _A("compare.open", "enter", "open_place", "Open in reader"),
     _A("compare.take_one", "1", "take(1)", "Take reviewer 1's", group="Take"),
     _A("compare.take_two", "2", "take(2)", "Take reviewer 2's", group="Take"),
     _A("compare.take_three", "3", "take(3)", "Take reviewer 3's", group="Take", show=False),
     _A("compare.take_four", "4", "take(4)", "Take reviewer 4's", group="Take", show=False),
     _A("compare.take_five", "5", "take(5)", "Take reviewer 5's", group="Take", show=False),
     _A("compare.take_all", "b", "take_all", "Take every reviewer's (both)", show=False),
-    _A("compare.accept_agreed", "A", "accept_agreed", "Accept every agreed place"),
+    _A("compare.accept_agreed", "A", "accept_agreed", "Accept agreed"),
     _A("compare.reopen", "delete", "reopen", "Take back this place's decision", show=False),
     _A("compare.undo", "ctrl+z", "undo", "Undo", show=False),
     _A("compare.redo", "ctrl+y", "redo", "Redo", show=False),
     _A("compare.save", "s", "save_consensus", "Save consensus"),
     _A("compare.figures", "f", "toggle_figures", "Figures"),
     _A("compare.export", "e", "export_figures", "Export figures"),
-    _A("compare.complete", "M", "mark_complete", "Mark my review complete", show=False),
-    _A("compare.close", "escape", "close", "Back to the review"),
+    _A("compare.complete", "M", "mark_complete", "Mark mine complete"),
+    _A("compare.close", "escape", "close", "Back"),
     # Dialogs.
     _A("editor.accept", "ctrl+s", "accept", "Accept", priority=True),
     _A("editor.cancel", "escape", "cancel", "Cancel"),

@@ -204,3 +204,30 @@ async def test_one_review_only_says_there_is_nothing_to_compare(tmp_path: Path) 
         assert "compare needs two or more" in text_of(app, "compare-status")
         await pilot.press("2", "A", "s")  # nothing to decide or save: no error, no file
         assert not consensus_path_for(case_path, "clonazepam-vcf-myeloma").exists()
+
+
+async def test_e_writes_the_figures_as_markdown_html_and_csv(tmp_path: Path) -> None:
+    case_path, _ = team_case(tmp_path, 2)
+    app = app_as(case_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+    markdown = (tmp_path / "clonazepam-vcf-myeloma.agreement.md").read_text(encoding="utf-8")
+    assert "0.598" in markdown and "Cohen" in markdown
+    assert "<table" in (tmp_path / "clonazepam-vcf-myeloma.agreement.html").read_text(encoding="utf-8")
+    assert "care-2013" in (tmp_path / "clonazepam-vcf-myeloma.agreement.csv").read_text(encoding="utf-8")
+
+
+async def test_the_palette_offers_compare_on_the_review_screen(tmp_path: Path) -> None:
+    case_path, _ = team_case(tmp_path, 2)
+    app = app_as(case_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"compare reviewers")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)

@@ -13,10 +13,21 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.agreement.alignment import AlignedPlace, AtPlace
+from tui.model.case import CaseRecord
 from tui.model.provenance import Decision
 from tui.safe_text import sanitize_line, sanitize_text
 
 EMPTY = "—"
+
+
+def place_label(case: CaseRecord, place: AlignedPlace) -> str:
+    """The place's name; a stretch of text adds its words, so two places in one section read apart."""
+    where = place.place
+    section = case.section(where.target_id) if where.is_text_span else None
+    if section is None or where.start is None or where.end is None:
+        return sanitize_line(place.label)
+    words = " ".join(section.text[where.start : where.end].split())
+    return sanitize_line(f"{place.label}: “{words}”")
 
 
 def entry_summary(entry: AtPlace) -> str:
@@ -40,11 +51,13 @@ def decision_summary(decision: Decision | None) -> str:
     return sanitize_line(f"✓ {who}" if decision.decision == "chosen" else f"✎ edit ({who})")
 
 
-def row_cells(place: AlignedPlace, decision: Decision | None, disagree: Style, decided: Style) -> list[Text]:
+def row_cells(
+    case: CaseRecord, place: AlignedPlace, decision: Decision | None, disagree: Style, decided: Style
+) -> list[Text]:
     """The row of one place: a mark, the place, each reviewer's entry, the consensus decision."""
     style = disagree if place.disagree else Style()
     mark = Text("≠" if place.disagree else " ", style=style)
-    cells = [mark, Text(sanitize_line(place.label), style=style)]
+    cells = [mark, Text(place_label(case, place), style=style)]
     for entry in place.by_reviewer:
         differs = place.disagree and (entry.empty or place.answers_disagree or place.notes_disagree)
         cells.append(Text(entry_summary(entry), style=disagree if differs else Style()))
@@ -52,13 +65,13 @@ def row_cells(place: AlignedPlace, decision: Decision | None, disagree: Style, d
     return cells
 
 
-def detail_text(place: AlignedPlace, decision: Decision | None, numbers: Sequence[str]) -> Text:
+def detail_text(case: CaseRecord, place: AlignedPlace, decision: Decision | None, numbers: Sequence[str]) -> Text:
     """The place in full: why the reviewers disagree, then each reviewer's answer notes and notes whole.
 
     `numbers` are the keys that take each reviewer's entry (`1`, `2`, ...), shown beside their names.
     """
     text = Text()
-    text.append(sanitize_line(place.label), style="bold")
+    text.append(place_label(case, place), style="bold")
     if place.disagree:
         text.append("  disagree: " + ", ".join(place.reasons))
     else:

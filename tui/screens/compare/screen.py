@@ -129,13 +129,17 @@ class CompareScreen(Screen[Place | None]):
         hidden_box.display = bool(hidden)
         self._report = agreement_report(comparison) if comparison else None
         line = figures_line(self._report) if self._report else ""
-        self.query_one("#compare-figures-line", Static).update(plain_line(line))
+        figures_box = self.query_one("#compare-figures-line", Static)
+        figures_box.update(plain(line))
+        figures_box.display = bool(line)
         figures = render_agreement("text", self._report) if self._report else "No figures: nothing to compare."
         self.query_one("#compare-figures-text", Static).update(plain(figures))
         self._fill_table()
         if comparison is None:
-            why = team.hidden_line() or (
-                f"Nothing to compare: {len(team.reviews)} review of this case beside it; compare needs two or more."
+            why = (
+                f"{team.hidden_line()}. Press M to mark your review complete and see them."
+                if team.view.blinded
+                else f"Nothing to compare: {len(team.reviews)} review of this case; compare needs two or more."
             )
             self.query_one("#compare-detail", Static).update(plain(why))
             self.set_status(why)
@@ -156,10 +160,11 @@ class CompareScreen(Screen[Place | None]):
         disagree = table.get_component_rich_style("compare-table--disagree")
         decided_style = table.get_component_rich_style("compare-table--decided")
         decisions = self.team.consensus.decisions() if self.team.consensus else {}
+        case = self.team.review_set.case
 
         def cells(row: int) -> list[Text]:
             place = places[row]
-            return row_cells(place, decisions.get(place.ident), disagree, decided_style)
+            return row_cells(case, place, decisions.get(place.ident), disagree, decided_style)
 
         table.set_table(self._columns(), [place.ident for place in places], cells)
 
@@ -189,7 +194,9 @@ class CompareScreen(Screen[Place | None]):
             return
         decision = self.team.consensus.decision(place) if self.team.consensus else None
         numbers = [str(i + 1) for i in range(len(place.by_reviewer))]
-        self.query_one("#compare-detail", Static).update(detail_text(place, decision, numbers))
+        self.query_one("#compare-detail", Static).update(
+            detail_text(self.team.review_set.case, place, decision, numbers)
+        )
 
     def set_status(self, message: str) -> None:
         self.query_one("#compare-status", Static).update(plain_line(message), layout=False)
@@ -205,6 +212,8 @@ class CompareScreen(Screen[Place | None]):
             return self.team.consensus is not None
         if action == "mark_complete":
             return self.team.view.blinded
+        if action in {"step_disagreement", "open_place", "toggle_figures", "export_figures"}:
+            return self.team.comparison is not None
         return True
 
     def action_step_disagreement(self, step: int) -> None:
@@ -318,7 +327,7 @@ class CompareScreen(Screen[Place | None]):
             self.notify(error.lines()[0], severity="error", markup=False)
             return
         self._show_team()
-        self.set_status("your review is marked complete (unsaved until you save it): the others are shown")
+        self.set_status("your review is marked complete (ctrl+s saves it); the others are shown")
 
     def action_close(self) -> None:
         self._leave(None)
