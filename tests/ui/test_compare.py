@@ -231,3 +231,29 @@ async def test_the_palette_offers_compare_on_the_review_screen(tmp_path: Path) -
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
+
+
+async def test_an_unreadable_review_beside_the_case_is_one_line_and_no_screen(tmp_path: Path) -> None:
+    case_path, reviews = team_case(tmp_path, 2)
+    reviews[1].write_text("[review\n", encoding="utf-8")
+    app = app_as(case_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        messages = [n.message for n in app._notifications]
+        assert any(str(reviews[1]) + ":1:" in m and "\n" not in m for m in messages), messages
+
+
+async def test_blind_review_says_how_to_reveal_and_offers_only_m_and_back(tmp_path: Path) -> None:
+    case_path, _ = team_case(tmp_path, 3, settings="[team]\nblind = true\n")
+    app = app_as(case_path, reviewer="Chen Wei")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C")
+        await pilot.pause()
+        assert "2 other reviews hidden" in text_of(app, "compare-detail")
+        assert "Press M" in text_of(app, "compare-detail")
+        hints = str(app.screen.query_one("#compare-hints", Static).render())
+        assert "Mark mine complete" in hints and "Save consensus" not in hints and "Disagree" not in hints
+        await pilot.press("A", "s", "right_square_bracket")  # nothing to act on while blind
+        assert not consensus_path_for(case_path, "clonazepam-vcf-myeloma").exists()

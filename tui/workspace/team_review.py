@@ -18,7 +18,9 @@ from tui.agreement.blind import BlindView, blind_view
 from tui.agreement.consensus import ConsensusSession, start_consensus
 from tui.agreement.report import agreement_report
 from tui.export.agreement import AgreementFormat, render_agreement
+from tui.model.case import CaseRecord
 from tui.model.review import Review
+from tui.store import InputFileError
 from tui.store.atomic import write_atomic
 from tui.store.case_files import review_folder, reviewer_slug
 from tui.store.outputs import OutputRefused, check_output
@@ -49,11 +51,44 @@ class TeamReview:
     comparison: Comparison | None
     """None while fewer than two reviews may be shown."""
     consensus: ConsensusSession | None
+    viewer_path: Path
+    decided_by: str
     _consensus_print: str | None = field(default=None, repr=False)
+
+    @property
+    def case(self) -> CaseRecord:
+        return self.review_set.case
+
+    @property
+    def review_count(self) -> int:
+        return len(self.reviews)
 
     @property
     def consensus_path(self) -> Path:
         return self.review_set.consensus_path
+
+    def reopened(self, viewer_review: Review) -> TeamReview | str:
+        """Read again (after the viewer marked their review complete, say); an error line when it cannot be."""
+        return team_review_for(
+            self.review_set.case_path,
+            viewer_path=self.viewer_path,
+            viewer_review=viewer_review,
+            decided_by=self.decided_by,
+        )
+
+    def save(self) -> tuple[bool, str]:
+        """`save_consensus`, as (saved, the line that says where or why not)."""
+        try:
+            return True, f"consensus saved: {self.save_consensus().name}"
+        except ConsensusSaveError as error:
+            return False, str(error)
+
+    def write_figures(self) -> tuple[bool, str]:
+        """`export_figures`, as (written, the line that names the files or says why not)."""
+        try:
+            return True, "figures written: " + ", ".join(path.name for path in self.export_figures())
+        except ConsensusSaveError as error:
+            return False, str(error)
 
     @property
     def shown_names(self) -> tuple[str, ...]:
@@ -124,4 +159,14 @@ def open_team_review(case_path: Path, *, viewer_path: Path, viewer_review: Revie
         comparison = compare(case, [reviews[key] for key in shown], case_sha256=found.case_sha256)
         existing = read_consensus(found.consensus_path, case) if consensus_print is not None else None
         consensus = start_consensus(comparison, existing, case_sha256=found.case_sha256, decided_by=decided_by)
-    return TeamReview(found, viewer, reviews, view, warning, comparison, consensus, consensus_print)
+    return TeamReview(
+        found, viewer, reviews, view, warning, comparison, consensus, viewer_path, decided_by, consensus_print
+    )
+
+
+def team_review_for(case_path: Path, *, viewer_path: Path, viewer_review: Review, decided_by: str) -> TeamReview | str:
+    """`open_team_review`, or the first line of what is wrong with an unusable file (naming file and place)."""
+    try:
+        return open_team_review(case_path, viewer_path=viewer_path, viewer_review=viewer_review, decided_by=decided_by)
+    except InputFileError as error:
+        return error.lines()[0]

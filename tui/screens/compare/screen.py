@@ -13,7 +13,7 @@ only shows it and passes the keys on.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import ClassVar, Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -31,42 +31,21 @@ from tui.model.places import Place
 from tui.model.review_session import ReviewSession
 from tui.screens.compare.cells import detail_text, row_cells
 from tui.screens.compare.figures import figures_line
-from tui.store import InputFileError
+from tui.screens.compare.team_view import TeamView
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import ReviewChanged
 from tui.widgets.plain import plain, plain_line
-from tui.workspace.team_review import ConsensusSaveError, TeamReview, open_team_review
 
 STYLES = Path(__file__).resolve().parent.parent.parent / "styles" / "compare.tcss"
 MAX_TAKE_KEYS = 5
 
 
-@runtime_checkable
-class ComparableDocument(Protocol):
-    """What the compare screen needs of the open review: where the case and the viewer's file are."""
-
-    @property
-    def case_path(self) -> Path: ...
-
-    @property
-    def review_path(self) -> Path: ...
-
-    @property
-    def reviewer(self) -> str: ...
+class HoldsReview(Protocol):
+    """The viewer's open review: marking it complete here is a change the app journals like any other."""
 
     @property
     def session(self) -> ReviewSession: ...
-
-
-def load_team(document: ComparableDocument) -> TeamReview:
-    """Every review of the document's case as its reviewer may see them; raises `InputFileError`."""
-    return open_team_review(
-        document.case_path,
-        viewer_path=document.review_path,
-        viewer_review=document.session.review,
-        decided_by=document.reviewer,
-    )
 
 
 class CompareTable(LineTable):
@@ -84,7 +63,7 @@ class CompareScreen(Screen[Place | None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("compare")
     CSS_PATH = str(STYLES)
 
-    def __init__(self, team: TeamReview, document: ComparableDocument) -> None:
+    def __init__(self, team: TeamView, document: HoldsReview) -> None:
         super().__init__()
         self.team = team
         self.document = document
@@ -118,7 +97,7 @@ class CompareScreen(Screen[Place | None]):
     def _show_team(self) -> None:
         """Show `self.team` whole: header, what is hidden, the places, the figures."""
         team = self.team
-        case = team.review_set.case
+        case = team.case
         comparison = team.comparison
         names = ", ".join(comparison.reviewers) if comparison else "—"
         header = f"Compare · {case.id} · {case.title} · reviewers: {names}"
@@ -139,7 +118,7 @@ class CompareScreen(Screen[Place | None]):
             why = (
                 f"{team.hidden_line()}. Press M to mark your review complete and see them."
                 if team.view.blinded
-                else f"Nothing to compare: {len(team.reviews)} review of this case; compare needs two or more."
+                else f"Nothing to compare: {team.review_count} review of this case; compare needs two or more."
             )
             self.query_one("#compare-detail", Static).update(plain(why))
             self.set_status(why)
@@ -160,7 +139,7 @@ class CompareScreen(Screen[Place | None]):
         disagree = table.get_component_rich_style("compare-table--disagree")
         decided_style = table.get_component_rich_style("compare-table--decided")
         decisions = self.team.consensus.decisions() if self.team.consensus else {}
-        case = self.team.review_set.case
+        case = self.team.case
 
         def cells(row: int) -> list[Text]:
             place = places[row]
@@ -194,9 +173,7 @@ class CompareScreen(Screen[Place | None]):
             return
         decision = self.team.consensus.decision(place) if self.team.consensus else None
         numbers = [str(i + 1) for i in range(len(place.by_reviewer))]
-        self.query_one("#compare-detail", Static).update(
-            detail_text(self.team.review_set.case, place, decision, numbers)
-        )
+        self.query_one("#compare-detail", Static).update(detail_text(self.team.case, place, decision, numbers))
 
     def set_status(self, message: str) -> None:
         self.query_one("#compare-status", Static).update(plain_line(message), layout=False)
@@ -289,13 +266,12 @@ class CompareScreen(Screen[Place | None]):
 
     def save(self) -> bool:
         """Save the consensus; say where, or why not (nothing is written then)."""
-        try:
-            path = self.team.save_consensus()
-        except ConsensusSaveError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return False
-        self.set_status(f"consensus saved: {path.name}")
-        return True
+        saved, line = self.team.save()
+        if saved:
+            self.set_status(line)
+        else:
+            self.notify(line, severity="error", markup=False)
+        return saved
 
     def action_save_consensus(self) -> None:
         self.save()
@@ -309,23 +285,19 @@ class CompareScreen(Screen[Place | None]):
             self.query_one("#compare-figures", VerticalScroll).focus()
 
     def action_export_figures(self) -> None:
-        try:
-            written = self.team.export_figures()
-        except ConsensusSaveError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.notify("figures written: " + ", ".join(path.name for path in written), markup=False)
+        written, line = self.team.write_figures()
+        self.notify(line, severity="information" if written else "error", markup=False)
 
     def action_mark_complete(self) -> None:
         """Mark the viewer's own review complete: blind review then shows the others."""
         session = self.document.session
         if session.mark_complete(True):
             self.post_message(ReviewChanged(self.document))
-        try:
-            self.team = load_team(self.document)
-        except InputFileError as error:
-            self.notify(error.lines()[0], severity="error", markup=False)
+        team = self.team.reopened(session.review)
+        if isinstance(team, str):
+            self.notify(team, severity="error", markup=False)
             return
+        self.team = team
         self._show_team()
         self.set_status("your review is marked complete (ctrl+s saves it); the others are shown")
 

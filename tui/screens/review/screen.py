@@ -355,7 +355,7 @@ class ReviewScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """Every reviewer's review of this case side by side (`tui/screens/compare`)."""
-        from tui.screens.compare.opening import open_compare
+        from tui.team_compare import open_compare
 
         open_compare(self, self.document, self.go_to_place)
 
