@@ -9,10 +9,10 @@ uses it now, and the library's columns and note search can ask the same question
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tui.model.review import Annotation, Review
+from tui.model.review import Annotation
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,20 +34,22 @@ class BlindView:
         return bool(self.hidden)
 
 
-def blind_view(blind: bool, viewer: str, reviews: Mapping[str, Review], *, settings_file: str) -> BlindView:
-    """What `viewer` (a key of `reviews`) may see under the team's `blind` rule.
+def blind_view(
+    blind: bool, viewer: str, keys: Sequence[str], *, own_complete: bool | None, settings_file: str
+) -> BlindView:
+    """What `viewer` may see of the reviews under `keys` (the reviewer parts of their file names).
 
-    The viewer's own review is always shown; the others are hidden while blind review is on
-    and the viewer's review is not marked complete (a viewer with no review yet has none complete).
+    `own_complete` is whether the viewer's own review is marked complete (None: they have none
+    yet, and so none complete). Their own review is always shown; the others are hidden while
+    blind review is on and the viewer's review is not complete.
     """
-    own = reviews.get(viewer)
-    others = tuple(key for key in reviews if key != viewer)
-    if not blind or not others or (own is not None and own.review.complete):
-        return BlindView(viewer, tuple(reviews), (), "")
+    others = tuple(key for key in dict.fromkeys(keys) if key != viewer)
+    mine = (viewer,) if viewer in keys else ()
+    if not blind or not others or own_complete:
+        return BlindView(viewer, (*mine, *others), (), "")
     count = f"{len(others)} other review{'' if len(others) == 1 else 's'}"
     reason = f"Blind review ({settings_file}: blind = true): {count} hidden until you mark your review complete"
-    shown = (viewer,) if own is not None else ()
-    return BlindView(viewer, shown, others, reason)
+    return BlindView(viewer, mine, others, reason)
 
 
 def visible_notes(view: BlindView, notes: Iterable[tuple[str, Annotation]]) -> list[Annotation]:

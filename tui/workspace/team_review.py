@@ -150,7 +150,14 @@ def open_team_review(case_path: Path, *, viewer_path: Path, viewer_review: Revie
     if viewer in reviews or viewer_review.annotations or viewer_review.checklist or viewer_review.review.complete:
         reviews[viewer] = viewer_review
     settings, warning = load_team_settings(case_path)
-    view = blind_view(settings.team.blind, viewer, reviews, settings_file=TEAM_SETTINGS_NAME)
+    own = reviews.get(viewer)
+    view = blind_view(
+        settings.team.blind,
+        viewer,
+        list(reviews),
+        own_complete=own.review.complete if own is not None else None,
+        settings_file=TEAM_SETTINGS_NAME,
+    )
     shown = [key for key in reviews if key in view.shown]
     comparison = None
     consensus = None

@@ -20,7 +20,7 @@ def _reviews(case: CaseRecord, complete: bool = False) -> dict[str, Review]:
 
 def test_blind_hides_the_others_until_the_viewer_is_complete(seed_case: CaseRecord) -> None:
     reviews = _reviews(seed_case)
-    view = blind_view(True, "ana-sousa", reviews, settings_file="case-review.toml")
+    view = blind_view(True, "ana-sousa", list(reviews), own_complete=False, settings_file="case-review.toml")
     assert view.shown == ("ana-sousa",) and view.hidden == ("ben-okafor", "chen-wei")
     assert view.hides("ben-okafor") and not view.hides("ana-sousa")
     assert view.reason == (
@@ -30,14 +30,14 @@ def test_blind_hides_the_others_until_the_viewer_is_complete(seed_case: CaseReco
     ben = reviews["ben-okafor"].annotations[0]
     ana = reviews["ana-sousa"].annotations[0]
     assert visible_notes(view, [("ben-okafor", ben), ("ana-sousa", ana)]) == [ana]
-    done = blind_view(True, "ana-sousa", _reviews(seed_case, complete=True), settings_file="x")
+    done = blind_view(True, "ana-sousa", list(reviews), own_complete=True, settings_file="x")
     assert not done.blinded and done.reason == "" and len(done.shown) == 3
 
 
 def test_not_blind_or_a_viewer_without_a_review(seed_case: CaseRecord) -> None:
     reviews = _reviews(seed_case)
-    assert not blind_view(False, "ana-sousa", reviews, settings_file="x").blinded
-    newcomer = blind_view(True, "dana-levi", reviews, settings_file="x")
+    assert not blind_view(False, "ana-sousa", list(reviews), own_complete=False, settings_file="x").blinded
+    newcomer = blind_view(True, "dana-levi", list(reviews), own_complete=None, settings_file="x")
     assert newcomer.shown == () and len(newcomer.hidden) == 3
 
 
@@ -57,3 +57,28 @@ def test_team_settings_missing_good_and_bad(tmp_path: Path) -> None:
     settings.write_text("[team\n", encoding="utf-8")
     warning = load_team_settings(case)[1]
     assert warning is not None and f"{settings}:1:" in warning
+
+
+def test_blind_view_of_a_case_reads_only_the_viewers_file(tmp_path: Path) -> None:
+    import shutil
+
+    from tests.agreement_helpers import write_reviews
+    from tests.conftest import SEED_CASE
+    from tui.store import read_case
+    from tui.store.review_file import read_review, write_review
+    from tui.workspace.blind_files import blind_view_of
+
+    case_path = tmp_path / SEED_CASE.name
+    shutil.copyfile(SEED_CASE, case_path)
+    ana, ben = write_reviews(case_path, 2)
+    case_id = "clonazepam-vcf-myeloma"
+    view, warning = blind_view_of(case_path, case_id, ana)
+    assert warning is None and not view.blinded, "no team settings: nothing hidden"
+    (tmp_path / "case-review.toml").write_text("[team]\nblind = true\n", encoding="utf-8")
+    view, warning = blind_view_of(case_path, case_id, ana)
+    assert view.hidden == ("ben-okafor",) and view.hides("ben-okafor") and warning is None
+    ben.write_text("[review\n", encoding="utf-8")  # another's file is never read: no warning from it
+    assert blind_view_of(case_path, case_id, ana)[1] is None
+    review = read_review(ana, read_case(case_path))
+    write_review(ana, review.model_copy(update={"review": review.review.model_copy(update={"complete": True})}))
+    assert not blind_view_of(case_path, case_id, ana)[0].blinded
