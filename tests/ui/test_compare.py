@@ -167,6 +167,10 @@ async def test_consensus_accepts_agreed_places_takes_a_reviewer_undoes_and_saves
         assert consensus.decision(place) is None
         await pilot.press("ctrl+y")
         assert consensus.decision(place) is not None
+        await pilot.press("delete")
+        assert consensus.decision(place) is None
+        await pilot.press("ctrl+z")
+        assert consensus.decision(place) is not None
         await pilot.press("s")
         await pilot.pause()
         path = consensus_path_for(case_path, "clonazepam-vcf-myeloma")
