@@ -76,6 +76,7 @@ CONTEXTS: tuple[Context, ...] = (
     Context("editor", "Annotation editor"),
     Context("export", "Export dialog"),
     Context("compare", "Compare reviewers"),
+    Context("decide", "Consensus answer", in_help=False),
     Context("help", "Help", in_help=False),
     Context("quit", "Quit dialog", in_help=False),
     Context("choice", "Note choice", in_help=False),
@@ -164,6 +165,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("compare.figures", "f", "toggle_figures", "Figures"),
     _A("compare.export", "e", "export_figures", "Export figures"),
     _A("compare.complete", "M", "mark_complete", "Mark mine complete"),
+    _A("compare.edit_answer", "E", "edit_answer", "Write the consensus answer", show=False),
+    _A("decide.accept", "ctrl+s", "accept", "Decide", priority=True),
+    _A("decide.cancel", "escape", "cancel", "Cancel"),
     _A("compare.close", "escape", "close", "Back"),
     # Dialogs.
     _A("editor.accept", "ctrl+s", "accept", "Accept", priority=True),
@@ -260,7 +264,7 @@ ACTIVE_WITH: dict[str, frozenset[str]] = {
 }
 """The contexts whose keys are live at the same time as each context's. Dialogs are modal: alone."""
 
-DIALOGS = frozenset({"editor", "export", "help", "quit", "choice", "conflict", "recovery"})
+DIALOGS = frozenset({"editor", "export", "help", "quit", "choice", "conflict", "recovery", "decide"})
 
 
 def _active_with(context: str) -> frozenset[str]:

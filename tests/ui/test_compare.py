@@ -261,3 +261,33 @@ async def test_blind_review_says_how_to_reveal_and_offers_only_m_and_back(tmp_pa
         assert "Mark mine complete" in hints and "Save consensus" not in hints and "Disagree" not in hints
         await pilot.press("A", "s", "right_square_bracket")  # nothing to act on while blind
         assert not consensus_path_for(case_path, "clonazepam-vcf-myeloma").exists()
+
+
+async def test_e_writes_a_consensus_answer_of_ones_own(tmp_path: Path) -> None:
+    case_path, _ = team_case(tmp_path, 2)
+    app = app_as(case_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C")
+        await pilot.pause()
+        screen = compare_screen(app)
+        comparison, consensus = screen.team.comparison, screen.team.consensus
+        assert comparison is not None and consensus is not None
+        row = next(i for i, p in enumerate(comparison.places) if p.answer_key is not None and p.answers_disagree)
+        place = comparison.places[row]
+        screen.query_one(CompareTable).move_cursor(row=row)
+        await pilot.press("E")
+        await pilot.pause()
+        await pilot.press("ctrl+a", *"Yes!", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen) and consensus.decision(place) is None
+        assert "not decided" in text_of(app, "compare-status")
+        await pilot.press("E")
+        await pilot.pause()
+        value = app.screen.query_one("#answer-value")
+        value.value = ""  # type: ignore[attr-defined]
+        await pilot.press(*"na", "tab", *"settled at the meeting", "ctrl+s")
+        await pilot.pause()
+        decision = consensus.decision(place)
+        assert decision is not None and decision.decision == "edited" and decision.answer == "na"
+        answer = next(a for a in consensus.review.checklist if a.item == place.answer_key[1])  # type: ignore[index]
+        assert answer.note == "settled at the meeting"

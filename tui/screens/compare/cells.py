@@ -47,8 +47,9 @@ def decision_summary(decision: Decision | None) -> str:
         return ""
     if decision.decision == "agreed":
         return "✓ agreed"
-    who = ", ".join(decision.chosen) or "—"
-    return sanitize_line(f"✓ {who}" if decision.decision == "chosen" else f"✎ edit ({who})")
+    if decision.decision == "chosen":
+        return sanitize_line("✓ " + (", ".join(decision.chosen) or "—"))
+    return sanitize_line(f"✎ {decision.answer}" if decision.answer else "✎ edited")
 
 
 def row_cells(

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar, Protocol
 
+from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -29,6 +30,7 @@ from tui.agreement.report import AgreementReport, agreement_report
 from tui.export.agreement import render_agreement
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
+from tui.screens.compare.answer_dialog import AnswerDialog
 from tui.screens.compare.cells import detail_text, row_cells
 from tui.screens.compare.figures import figures_line
 from tui.screens.compare.team_view import TeamView
@@ -185,7 +187,7 @@ class CompareScreen(Screen[Place | None]):
         if action == "take" and parameters:
             count = len(self.team.comparison.reviewers) if self.team.comparison else 0
             return isinstance(parameters[0], int) and parameters[0] <= min(count, MAX_TAKE_KEYS)
-        if action in {"take_all", "accept_agreed", "save_consensus", "reopen", "undo", "redo"}:
+        if action in {"take_all", "accept_agreed", "save_consensus", "reopen", "undo", "redo", "edit_answer"}:
             return self.team.consensus is not None
         if action == "mark_complete":
             return self.team.view.blinded
@@ -220,6 +222,9 @@ class CompareScreen(Screen[Place | None]):
         except DecisionError as error:
             self.set_status(f"not decided: {error}")
             return
+        except ValidationError as error:
+            self.set_status(f"not decided: {error.errors()[0]['msg']}")
+            return
         self._refresh_rows()
         self.set_status(f"consensus: {what} at {place.label} (unsaved; s saves)")
 
@@ -245,6 +250,24 @@ class CompareScreen(Screen[Place | None]):
         accepted = consensus.accept_agreed()
         self._refresh_rows()
         self.set_status(f"consensus: {accepted} agreed places accepted (unsaved; s saves)")
+
+    def action_edit_answer(self) -> None:
+        """`E`: write the consensus answer of a checklist item (when no reviewer's answer will do)."""
+        place = self.current_place()
+        consensus = self.team.consensus
+        if place is None or consensus is None:
+            return
+        if place.answer_key is None:
+            self.set_status("E writes a checklist item's answer; this place is no checklist item")
+            return
+        given = sorted({c for entry in place.by_reviewer if (c := entry.category) is not None})
+
+        def decide(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                answer, note = result
+                self._decide(f"answer {answer} written", lambda at: consensus.edit_answer(at, answer, note))
+
+        self.app.push_screen(AnswerDialog(place.label, given, place.agreed_category or ""), decide)
 
     def action_reopen(self) -> None:
         place = self.current_place()
