@@ -29,6 +29,7 @@ from tui.agreement.consensus import DecisionError
 from tui.agreement.report import AgreementReport, agreement_report
 from tui.export.agreement import render_agreement
 from tui.model.places import Place
+from tui.model.provenance import Decision
 from tui.model.review_session import ReviewSession
 from tui.screens.compare.answer_dialog import AnswerDialog
 from tui.screens.compare.cells import detail_text, row_cells
@@ -41,6 +42,9 @@ from tui.widgets.plain import plain, plain_line
 
 STYLES = Path(__file__).resolve().parent.parent.parent / "styles" / "compare.tcss"
 MAX_TAKE_KEYS = 5
+PLACE_WIDTH = 36
+REVIEWER_WIDTH = 30
+CONSENSUS_WIDTH = 14
 
 
 class HoldsReview(Protocol):
@@ -71,6 +75,7 @@ class CompareScreen(Screen[Place | None]):
         self.document = document
         self._report: AgreementReport | None = None
         self._leave_unsaved = False
+        self._decisions: dict[str, Decision] = {}
 
     # ---- layout --------------------------------------------------------------------------
 
@@ -130,9 +135,11 @@ class CompareScreen(Screen[Place | None]):
 
     def _columns(self) -> list[TableColumn]:
         names = self.team.comparison.reviewers if self.team.comparison else ()
-        reviewers = [TableColumn(f"r{i}", f"{i + 1} {name}") for i, name in enumerate(names)]
-        return [TableColumn("mark", "", 1, fixed=True), TableColumn("place", "Place"), *reviewers,
-                TableColumn("consensus", "Consensus")]  # fmt: skip
+        # Widths of their own, narrowed to fit the screen: measuring cells over thousands of
+        # places would build every row once per column; a decision redraws the rows on screen only.
+        reviewers = [TableColumn(f"r{i}", f"{i + 1} {name}", REVIEWER_WIDTH) for i, name in enumerate(names)]
+        return [TableColumn("mark", "", 1, fixed=True), TableColumn("place", "Place", PLACE_WIDTH), *reviewers,
+                TableColumn("consensus", "Consensus", CONSENSUS_WIDTH)]  # fmt: skip
 
     def _fill_table(self) -> None:
         comparison = self.team.comparison
@@ -140,18 +147,19 @@ class CompareScreen(Screen[Place | None]):
         table = self.table
         disagree = table.get_component_rich_style("compare-table--disagree")
         decided_style = table.get_component_rich_style("compare-table--decided")
-        decisions = self.team.consensus.decisions() if self.team.consensus else {}
         case = self.team.case
+        self._decisions = self.team.consensus.decisions() if self.team.consensus else {}
 
         def cells(row: int) -> list[Text]:
             place = places[row]
-            return row_cells(case, place, decisions.get(place.ident), disagree, decided_style)
+            return row_cells(case, place, self._decisions.get(place.ident), disagree, decided_style)
 
         table.set_table(self._columns(), [place.ident for place in places], cells)
 
     def _refresh_rows(self) -> None:
-        """After a decision: the consensus column and the detail change, the rows stay."""
-        self._fill_table()
+        """After a decision: the consensus column and the detail change; the rows on screen are drawn again."""
+        self._decisions = self.team.consensus.decisions() if self.team.consensus else {}
+        self.table.refresh_rows()
         self._show_detail()
 
     # ---- the place under the cursor -----------------------------------------------------
