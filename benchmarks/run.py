@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from compare import compare_rows
 from generate import review_of, write_large_case
 from library_figures import library_rows
 from measure import (
@@ -169,7 +170,7 @@ def main() -> int:
         rows = start_up_rows(folder, large, review, runs)
         data, growth = data_rows(folder, large, half)
         anchoring, anchoring_growth = reanchor_rows(large, runs)
-        rows += data + anchoring + app_rows(large, review)
+        rows += data + anchoring + compare_rows(large, runs) + app_rows(large, review)
         growth += anchoring_growth
     rows += library_rows(runs)
     print(f"{'figure':<52} {'value':>12}  {'reference':<26} {'target':>12}  result")

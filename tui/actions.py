@@ -58,7 +58,8 @@ class Context:
 
 
 GROUPS: dict[str, Binding.Group] = {
-    name: Binding.Group(name, compact=True) for name in ("Panes", "Hits", "Notes", "Sentence", "Caret", "Rows")
+    name: Binding.Group(name, compact=True)
+    for name in ("Panes", "Hits", "Notes", "Sentence", "Caret", "Rows", "Disagree", "Take")
 }
 """One object per group: the key hints fold bindings whose group is the same object."""
 
@@ -76,6 +77,8 @@ CONTEXTS: tuple[Context, ...] = (
     Context("export", "Export dialog"),
     Context("library", "Library"),
     Context("cases", "Cases of a library"),
+    Context("compare", "Compare reviewers"),
+    Context("decide", "Consensus answer", in_help=False),
     Context("help", "Help", in_help=False),
     Context("quit", "Quit dialog", in_help=False),
     Context("choice", "Note choice", in_help=False),
@@ -103,6 +106,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("review.next_note", "right_square_bracket", "next_annotation", "Next note", group="Notes"),
     _A("review.previous_note", "left_square_bracket", "previous_annotation", "Previous note", group="Notes"),
     _A("review.clear", "escape", "clear", "Clear the selection or the search", show=False),
+    _A("review.compare", "C", "compare", "Compare reviewers"),
     # The section list.
     _A("navigator.down", "down,j", "cursor_down", "Next section", show=False),
     _A("navigator.up", "up,k", "cursor_up", "Previous section", show=False),
@@ -156,6 +160,28 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("library.clear", "escape", "clear", "Back to all cases", show=False),
     _A("cases.next", "ctrl+n", "next_case", "Next case", show=False),
     _A("cases.previous", "ctrl+b", "previous_case", "Previous case", show=False),
+    # The compare screen (several reviewers' reviews of one case side by side).
+    _A("compare.next", "right_square_bracket", "step_disagreement(1)", "Next disagreement", group="Disagree"),
+    _A("compare.previous", "left_square_bracket", "step_disagreement(-1)", "Previous disagreement", group="Disagree"),
+    _A("compare.open", "enter", "open_place", "Open in reader"),
+    _A("compare.take_one", "1", "take(1)", "Take reviewer 1's", group="Take"),
+    _A("compare.take_two", "2", "take(2)", "Take reviewer 2's", group="Take"),
+    _A("compare.take_three", "3", "take(3)", "Take reviewer 3's", group="Take", show=False),
+    _A("compare.take_four", "4", "take(4)", "Take reviewer 4's", group="Take", show=False),
+    _A("compare.take_five", "5", "take(5)", "Take reviewer 5's", group="Take", show=False),
+    _A("compare.take_all", "b", "take_all", "Take every reviewer's (both)", show=False),
+    _A("compare.accept_agreed", "A", "accept_agreed", "Accept agreed"),
+    _A("compare.reopen", "delete", "reopen", "Take back this place's decision", show=False),
+    _A("compare.undo", "ctrl+z", "undo", "Undo", show=False),
+    _A("compare.redo", "ctrl+y", "redo", "Redo", show=False),
+    _A("compare.save", "s", "save_consensus", "Save consensus"),
+    _A("compare.figures", "f", "toggle_figures", "Figures"),
+    _A("compare.export", "e", "export_figures", "Export figures"),
+    _A("compare.complete", "M", "mark_complete", "Mark mine complete"),
+    _A("compare.edit_answer", "E", "edit_answer", "Write the consensus answer", show=False),
+    _A("decide.accept", "ctrl+s", "accept", "Decide", priority=True),
+    _A("decide.cancel", "escape", "cancel", "Cancel"),
+    _A("compare.close", "escape", "close", "Back"),
     # Dialogs.
     _A("editor.accept", "ctrl+s", "accept", "Accept", priority=True),
     _A("editor.cancel", "escape", "cancel", "Cancel"),
@@ -246,13 +272,14 @@ ACTIVE_WITH: dict[str, frozenset[str]] = {
     "navigator": frozenset({"app", "review", "navigator"}),
     "reader": frozenset({"app", "review", "reader"}),
     "table": frozenset({"app", "review", "table"}),
+    "compare": frozenset({"app", "table", "compare"}),
     **{pane: frozenset({"app", "review", "table", pane}) for pane in ("medications", "pain", "timeline", "notes")},
     "library": frozenset({"app", "cases", "library", "table"}),
     "cases": frozenset({"app", "cases", "review", "library", "table"}),
 }
 """The contexts whose keys are live at the same time as each context's. Dialogs are modal: alone."""
 
-DIALOGS = frozenset({"editor", "export", "help", "quit", "choice", "conflict", "recovery"})
+DIALOGS = frozenset({"editor", "export", "help", "quit", "choice", "conflict", "recovery", "decide"})
 
 
 def _active_with(context: str) -> frozenset[str]:

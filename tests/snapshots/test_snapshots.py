@@ -91,3 +91,22 @@ def test_library_screen(snap_compare, tmp_path: Path, size: tuple[int, int]) -> 
         await pilot.pause()
 
     assert snap_compare(app, run_before=loaded, terminal_size=size)
+
+
+def _compare_app(tmp_path: Path, reviewers: int):  # type: ignore[no-untyped-def]
+    from tests.agreement_helpers import write_reviews
+    from tests.conftest import SEED_CASE
+    from tui.app import CaseReviewApp
+    from tui.workspace import ReviewDocument
+
+    case_path = tmp_path / SEED_CASE.name
+    shutil.copyfile(SEED_CASE, case_path)
+    write_reviews(case_path, reviewers, agreement=0.8, seed=1)
+    return CaseReviewApp(ReviewDocument.open(case_path, reviewer="Ana Sousa"), theme="case-review-dark")
+
+
+@pytest.mark.parametrize(("size", "reviewers"), [((80, 24), 2), ((140, 45), 3)])
+def test_compare_screen(snap_compare, tmp_path: Path, size: tuple[int, int], reviewers: int) -> None:  # type: ignore[no-untyped-def]
+    # The cursor on the second disagreement, so the detail under the table shows one.
+    press = ["C", "home", "right_square_bracket", "right_square_bracket"]
+    assert snap_compare(_compare_app(tmp_path, reviewers), press=press, terminal_size=size)

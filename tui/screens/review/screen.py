@@ -355,6 +355,12 @@ class ReviewScreen(Screen[None]):
     def action_redo(self) -> None:
         self.notes.redo()
 
+    def action_compare(self) -> None:
+        """Every reviewer's review of this case side by side (`tui/screens/compare`)."""
+        from tui.team_compare import open_compare
+
+        open_compare(self, self.document, self.go_to_place)
+
     async def action_next_annotation(self) -> None:
         await self.notes.step(+1)
 
