@@ -125,12 +125,15 @@ def run_library(folder: Path, *, theme: str | None, reviewer: str | None) -> int
     """Open the library screen on a folder; its rows are read by the screen's workers."""
     with start_up():
         from tui.library import Library
+        from tui.library.blind_library import library_for
 
-        library = Library(folder)
         name = reviewer_name(reviewer)
+        library, warning = library_for(folder, Library(folder), name)
         from tui.library_app import LibraryApp  # Textual is imported only on this path.
 
         app = LibraryApp(library, reviewer=name, theme=theme)
+        if warning:
+            app.startup_warnings.append(warning)
         if theme is not None and theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))
             raise UsageError(f"unknown theme {theme!r}; available: {names}")
