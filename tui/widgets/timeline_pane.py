@@ -18,7 +18,13 @@ from textual.widgets import Static
 
 from tui.actions import bindings
 from tui.clinical.rows import event_cells
-from tui.clinical.timeline import MedicationSpan, medication_spans, place_events, source_quote_of_event
+from tui.clinical.timeline import (
+    MedicationSpan,
+    PlacedEvent,
+    medication_spans,
+    place_events,
+    source_quote_of_event,
+)
 from tui.model import CaseRecord
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
@@ -29,7 +35,8 @@ from tui.widgets.plain import plain, plain_line
 from tui.widgets.text_grid import TextGrid
 
 LEGEND_KEY = Text(
-    "Day from admission: ~ approximate, +N d after an undated event, ? not stated. "
+    "# counts events from 1. Day from admission: ~ approximate, ? not stated; "
+    '"N d after EVENT" counts from that event, whose day is not stated. '
     "▄▄ starts, ██ in force, ░░ no stop stated.",
     style="dim",
 )
@@ -119,6 +126,18 @@ class TimelineTable(LineTable):
         return Place("timeline", key) if key is not None else None
 
 
+def event_detail(placed: PlacedEvent) -> Text:
+    """The highlighted event whole: its number, its day with what it counts from, its label and words."""
+    cells = event_cells(placed)
+    text = Text(f"#{cells['#']} ", style="bold")
+    text.append_text(plain_line(f"day {cells['Day']}" if cells["Day"][:1] in "~-0123456789" else cells["Day"]))
+    text.append(" · ")
+    text.append_text(plain_line(cells["Event"], style="bold"))
+    text.append("\n")
+    text.append_text(plain(placed.event.text))
+    return text
+
+
 class TimelinePane(Vertical):
     """The event table, then the highlighted event's words and the legend of bars in one scrolling box.
 
@@ -159,5 +178,6 @@ class TimelinePane(Vertical):
 
     def on_line_table_row_highlighted(self, event: LineTable.RowHighlighted) -> None:
         index = event.cursor_row
-        if 0 <= index < len(self._case.timeline):
-            self.query_one("#timeline-detail", Static).update(plain(self._case.timeline[index].text))
+        placed = place_events(self._case)
+        if 0 <= index < len(placed):
+            self.query_one("#timeline-detail", Static).update(event_detail(placed[index]))
