@@ -130,7 +130,8 @@ def event_detail(placed: PlacedEvent) -> Text:
     """The highlighted event whole: its number, its day with what it counts from, its label and words."""
     cells = event_cells(placed)
     text = Text(f"#{cells['#']} ", style="bold")
-    text.append_text(plain_line(f"day {cells['Day']}" if cells["Day"][:1] in "~-0123456789" else cells["Day"]))
+    day = cells["Day"]
+    text.append_text(plain_line("day not stated" if day == "?" else day if " d " in day else f"day {day}"))
     text.append(" · ")
     text.append_text(plain_line(cells["Event"], style="bold"))
     text.append("\n")
