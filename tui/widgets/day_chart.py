@@ -39,6 +39,8 @@ SECOND_SCALE_MARKERS = {"rest": "○", "movement": "△", "unspecified": "□"}
 AXIS_ROWS = 2
 """The axis line and the day labels under it."""
 WORD_ROWS = 2
+VALUE_LABELS = 40
+"""A series with more points than this shows its marks without their values (they would cover each other)."""
 WORD_LABEL = 28
 """Words longer than this are cut on the chart; the table and the detail line give them whole."""
 TICKS_FULL = (10, 8, 6, 4, 2, 0)
@@ -118,7 +120,9 @@ class PainDayChart(Widget):
         return DayScale(self.data.first_day, self.data.last_day, self.size.width)
 
     def plot_rows(self) -> int:
-        return max(3, self.size.height - AXIS_ROWS - self.word_rows())
+        """Rows for 0-10: 6, 11, 16... when there is room, so each tick and each score is on an exact row."""
+        room = max(3, self.size.height - AXIS_ROWS - self.word_rows())
+        return room if room < 6 else room - (room - 1) % 5
 
     def word_rows(self) -> int:
         """Two rows of words, one on a short chart (the plot keeps its six rows)."""
@@ -159,6 +163,12 @@ class PainDayChart(Widget):
         shape = marker(series)
         for column, row in cells:
             canvas.put(row, column, shape, style)
+        if len(cells) <= VALUE_LABELS:
+            # The value beside its mark where the cells are free: a 3 between the 2 and 4 rows reads as 3.
+            for (column, row), point in zip(cells, series.points, strict=True):
+                value = f"{point.score.value:g}"
+                if canvas.free(row, column + 1, column + 2 + len(value)):
+                    canvas.write(row, column + 1, value, style)
 
     def _draw_x_axis(self, canvas: _Canvas, scale: DayScale, rows: int) -> None:
         canvas.write(rows, 0, "   └" + "─" * (canvas.width - GUTTER), "axis")

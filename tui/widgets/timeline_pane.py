@@ -129,7 +129,8 @@ class TimelineTable(LineTable):
 def event_detail(placed: PlacedEvent) -> Text:
     """The highlighted event whole: its number, its day with what it counts from, its label and words."""
     cells = event_cells(placed)
-    text = Text(f"#{cells['#']} ", style="bold")
+    text = Text()
+    text.append(f"#{cells['#']} ", style="bold")
     day = cells["Day"]
     text.append_text(plain_line("day not stated" if day == "?" else day if " d " in day else f"day {day}"))
     text.append(" · ")
