@@ -16,7 +16,7 @@ same column in the chart and in the bars.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import groupby, pairwise
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -95,8 +95,8 @@ class _Canvas:
         lines = []
         for row in self.cells:
             line = Text()
-            for char, style in row:
-                line.append(char, styles.get(style, Style()))
+            for style, run in groupby(row, key=lambda cell: cell[1]):
+                line.append("".join(char for char, _ in run), styles.get(style, Style()))
             lines.append(line)
         return lines
 
@@ -128,9 +128,9 @@ class PainDayChart(Widget):
         """Two rows of words, one on a short chart (the plot keeps its six rows)."""
         return min(WORD_ROWS if self.size.height > 10 else 1, len(self.data.words))
 
-    def row_of(self, value: float) -> int:
-        """The plot row of a 0-10 value: 10 on the top row, 0 on the bottom one."""
-        return round((10 - value) / 10 * (self.plot_rows() - 1))
+    def row_of(self, value: float, rows: int | None = None) -> int:
+        """The plot row of a 0-10 value: 10 on the top row, 0 on the bottom one (of `rows`, or as many as fit)."""
+        return round((10 - value) / 10 * ((rows or self.plot_rows()) - 1))
 
     def render(self) -> RenderResult:
         width, rows = self.size.width, self.plot_rows()
@@ -138,7 +138,7 @@ class PainDayChart(Widget):
         scale = self.scale()
         self._draw_y_axis(canvas, rows)
         for series in self.data.series:
-            self._draw_series(canvas, scale, series)
+            self._draw_series(canvas, scale, series, rows)
         self._draw_x_axis(canvas, scale, rows)
         self._draw_words(canvas, scale, rows + AXIS_ROWS)
         styles = {name: self.get_component_rich_style(f"day-chart--{name}") for name in STYLE_NAMES}
@@ -146,15 +146,15 @@ class PainDayChart(Widget):
 
     def _draw_y_axis(self, canvas: _Canvas, rows: int) -> None:
         ticks = TICKS_FULL if rows >= len(TICKS_FULL) else TICKS_SHORT
-        tick_rows = {self.row_of(tick): tick for tick in ticks}
+        tick_rows = {self.row_of(tick, rows): tick for tick in ticks}
         for row in range(rows):
             tick = tick_rows.get(row)
             label = f"{tick:>3}┤" if tick is not None else "   │"
             canvas.write(row, 0, label, "axis")
 
-    def _draw_series(self, canvas: _Canvas, scale: DayScale, series: Series) -> None:
+    def _draw_series(self, canvas: _Canvas, scale: DayScale, series: Series, rows: int) -> None:
         style = series.condition
-        cells = [(scale.column(p.at.day), self.row_of(p.value)) for p in series.points]
+        cells = [(scale.column(p.at.day), self.row_of(p.value, rows)) for p in series.points]
         for (c1, r1), (c2, r2) in pairwise(cells):
             char = "─" if r1 == r2 else ("╲" if r2 > r1 else "╱")
             for column in range(c1 + 1, c2):
