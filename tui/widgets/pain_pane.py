@@ -89,7 +89,7 @@ def describe_change(case: CaseRecord, change: PainChange) -> Text:
     """One condition's change from baseline, in words a clinician reads at a glance."""
     baseline = change.baseline.value
     text = Text()
-    text.append(f"{change.condition.capitalize()}: ", style="bold")
+    text.append(f"{change.name[:1].upper()}{change.name[1:]}: ", style="bold")
     if change.latest is None or change.change is None:
         text.append(f"baseline {baseline:g}; no later numeric score")
     else:
