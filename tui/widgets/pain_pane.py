@@ -25,6 +25,7 @@ from tui.model.places import Place
 from tui.model.review_session import ReviewSession
 from tui.widgets.annotation_marks import NOTES_COLUMN, marks_width, notes_cell
 from tui.widgets.day_chart import DrugBars, PainDayChart, marker
+from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain_line
@@ -171,7 +172,7 @@ class PainPane(Vertical):
     def compose(self) -> ComposeResult:
         data = pain_chart_data(self._case)
         yield PainScoreTable(self._case, id="pain-table")
-        yield Static(id="pain-detail")
+        yield DetailText(id="pain-detail")
         with Horizontal(id="pain-lower"):
             with VerticalScroll(id="pain-chart-box"):
                 yield Static(chart_title(data), id="pain-chart-title")
@@ -203,4 +204,4 @@ class PainPane(Vertical):
     def on_line_table_row_highlighted(self, event: LineTable.RowHighlighted) -> None:
         score = self.query_one(PainScoreTable).score_at_cursor()
         if score is not None:
-            self.query_one("#pain-detail", Static).update(score_detail(self._case, score))
+            self.query_one("#pain-detail", DetailText).show(score_detail(self._case, score))

@@ -29,6 +29,7 @@ from tui.model import CaseRecord
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
 from tui.widgets.annotation_marks import NOTES_COLUMN, marks_width, notes_cell
+from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
@@ -156,7 +157,7 @@ class TimelinePane(Vertical):
         yield TimelineTable(self._case, id="timeline-table")
         # The event's words and the legend scroll together: at 80x24 neither is ever cut off.
         with VerticalScroll(id="timeline-legend-box"):
-            yield Static(id="timeline-detail")
+            yield DetailText(id="timeline-detail")
             yield Static(LEGEND_KEY, id="timeline-legend-key")
             yield TextGrid(self.legend_entries(), id="timeline-legend")
 
@@ -182,4 +183,4 @@ class TimelinePane(Vertical):
         index = event.cursor_row
         placed = place_events(self._case)
         if 0 <= index < len(placed):
-            self.query_one("#timeline-detail", Static).update(event_detail(placed[index]))
+            self.query_one("#timeline-detail", DetailText).show(event_detail(placed[index]))
