@@ -29,6 +29,7 @@ from textual.widget import Widget
 
 from tui.clinical.day_axis import AxisDay
 from tui.clinical.pain_chart import DrugBar, PainChartData, Series
+from tui.clinical.timeline import anchor_words
 from tui.widgets.plain import plain_line
 
 GUTTER = 4
@@ -179,6 +180,11 @@ class PainDayChart(Widget):
             if canvas.free(rows + 1, start - 1, start + len(label) + 1):
                 canvas.write(rows + 1, start, label, "axis")
                 canvas.put(rows, column, "┬", "axis")
+        # What the days count from, at the right end of the labels when they leave room for it.
+        caption = f"days from {anchor_words(self.data.reference)}"
+        start = canvas.width - len(caption)
+        if start > GUTTER and canvas.free(rows + 1, start - 1, canvas.width):
+            canvas.write(rows + 1, start, caption, "axis")
 
     def _day_labels(self) -> list[AxisDay]:
         """Days worth a label, most telling first: scores' days, day 0, the days the report gives; never a guess."""

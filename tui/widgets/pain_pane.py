@@ -108,18 +108,22 @@ def describe_change(case: CaseRecord, change: PainChange) -> Text:
     return text
 
 
+def scale_words(data: PainChartData) -> str:
+    """`NRS 0-10`, or how several scales were put on one 0-10 axis."""
+    scales = data.scales or ("NRS 0-10",)
+    return scales[0] if len(scales) == 1 else "0-10 (" + ", ".join(scales) + " put on 0-10)"
+
+
 def chart_title(data: PainChartData) -> Text:
     """What the axes are: the scale (or how several were put on one axis) and the day counted from."""
-    scales = data.scales or ("NRS 0-10",)
-    scale = scales[0] if len(scales) == 1 else "0-10 (" + ", ".join(s for s in scales) + " put on 0-10)"
-    text = Text(f"Pain, {scale}, by day from ", style="bold")
+    text = Text(f"Pain, {scale_words(data)}, by day from ", style="bold")
     text.append_text(plain_line(anchor_words(data.reference), style="bold"))
     return text
 
 
 def chart_legend(data: PainChartData) -> Text:
     """Each shape in words (never colour alone), then what the day marks and the bars mean."""
-    text = Text()
+    text = Text(f"{scale_words(data)}: ")
     for series in data.series:
         text.append(f"{marker(series)} ", style="bold")
         text.append_text(plain_line(f"{series.name}  "))
@@ -136,8 +140,8 @@ def score_detail(case: CaseRecord, score: PainScore) -> Text:
     """The highlighted score whole, on as few lines as it takes: what a narrow column cuts is here."""
     cells = pain_cells(case, score)
     text = plain_line(f"{cells['When']} · {score.condition} · ")
+    # `reading` names the scale when it is not NRS 0-10 (`60/100 VAS`); the chart's title names it too.
     text.append_text(plain_line(score.reading, style="italic" if score.value is None else "bold"))
-    text.append(f" ({score.scale})")
     if cells["Medications in force"]:
         text.append(" · in force: ")
         text.append_text(plain_line(cells["Medications in force"]))
