@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.conftest import REPO
 from tui.clinical.day_axis import AxisDay, day_axis, point_day
 from tui.clinical.pain import pain_changes
-from tui.clinical.pain_chart import pain_chart_data
+from tui.clinical.pain_chart import DrugBar, pain_chart_data
 from tui.model import CaseRecord
 from tui.store import read_case
 
@@ -58,3 +58,18 @@ def test_a_change_from_baseline_never_crosses_scales() -> None:
     assert set(changes) == {"rest", "rest (VAS 0-100)"}, "movement has words only: no change to compute"
     assert changes["rest"].percent_reduction == 50, "NRS 8 -> 4"
     assert changes["rest (VAS 0-100)"].latest is None, "one VAS score: nothing to compare it with"
+
+
+def test_a_bar_line_for_odd_records() -> None:
+    """A stop before its start, the thousandth regimen, a regimen with no start: each line still says what it is."""
+    from tui.model import Medication
+    from tui.widgets.day_chart import DayScale, bar_line
+
+    drug = Medication(id="x", name="oxycodone", role="analgesic", source_quote="q")
+
+    def line(start: AxisDay | None, stop: AxisDay | None, number: int) -> str:
+        return "".join(char for char, _ in bar_line(DrugBar(drug, start, stop), number, DayScale(0, 20, 60)))
+
+    assert "oxycodone (stop before sta" in line(AxisDay(10, "stated"), AxisDay(2, "stated"), 1)
+    assert line(AxisDay(2, "stated"), None, 1000).startswith("1000")
+    assert line(None, None, 7).startswith("  7 oxycodone: start not stated")

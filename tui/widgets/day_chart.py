@@ -249,28 +249,38 @@ class DrugBars(Widget):
 def bar_line(bar: DrugBar, number: int, scale: DayScale) -> list[tuple[str, str]]:
     """The cells of one regimen's line: its number, the bar, and its name on or beside the bar."""
     canvas = _Canvas(scale.width, 1)
-    canvas.write(0, 0, f"{number:>3} "[-GUTTER:], "")
+    canvas.write(0, 0, f"{number:>3} " if number < 1000 else f"{number:>4}"[-GUTTER:], "")
     name = plain_line(bar.medication.label).plain
     if bar.start is None:
         canvas.write(0, GUTTER, f"{name}: start not stated"[: scale.plot_width], "open")
         return canvas.cells[0]
     start = scale.column(bar.start.day)
+    if bar.stop is not None and bar.stop.day < bar.start.day:
+        # A record whose stop comes before its start: drawn as its start only, and said so.
+        canvas.put(0, start, _cap(bar.start, "├"), "bar")
+        _write_name(canvas, f"{name} (stop before start)", start, start, scale.width)
+        return canvas.cells[0]
     end = scale.column(bar.stop.day) if bar.stop is not None else scale.width - 1
     body, style = ("━", "bar") if bar.stop is not None else ("╍", "open")
     for column in range(start, end + 1):
         canvas.put(0, column, body, style)
     canvas.put(0, start, _cap(bar.start, "├"), "bar")
     canvas.put(0, end, _cap(bar.stop, "┤") if bar.stop is not None else "→", style)
-    if len(name) <= end - start - 1:  # on the bar
-        canvas.write(0, start + 1, name, "name")
-    elif end + 2 + len(name) <= scale.width:  # after its end
-        canvas.write(0, end + 2, name, "name")
-    elif start - 1 - len(name) >= GUTTER:  # before its start
-        canvas.write(0, start - 1 - len(name), name, "name")
-    else:  # cut, after its start: the medication table gives it whole
-        room = max(2, scale.width - start - 1)
-        canvas.write(0, start + 1, name if len(name) <= room else name[: room - 1] + "…", "name")
+    _write_name(canvas, name, start, end, scale.width)
     return canvas.cells[0]
+
+
+def _write_name(canvas: _Canvas, name: str, start: int, end: int, width: int) -> None:
+    """A bar's name on it, else after its end, else before its start, else cut after its start."""
+    if len(name) <= end - start - 1:
+        canvas.write(0, start + 1, name, "name")
+    elif end + 2 + len(name) <= width:
+        canvas.write(0, end + 2, name, "name")
+    elif start - 1 - len(name) >= GUTTER:
+        canvas.write(0, start - 1 - len(name), name, "name")
+    else:  # the medication table gives it whole
+        room = max(2, width - start - 1)
+        canvas.write(0, start + 1, name if len(name) <= room else name[: room - 1] + "…", "name")
 
 
 def _cap(at: AxisDay, firm: str) -> str:
