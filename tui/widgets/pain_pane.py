@@ -23,7 +23,7 @@ from tui.clinical.timeline import anchor_words, point_label
 from tui.model import CaseRecord, PainScore
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.widgets.annotation_marks import NOTES_COLUMN, marks_width, notes_cell
+from tui.widgets.annotation_marks import FLAG, NOTES_COLUMN, marks_width, notes_cell
 from tui.widgets.day_chart import DrugBars, PainDayChart, marker
 from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable, TableColumn
@@ -145,6 +145,8 @@ def score_detail(case: CaseRecord, score: PainScore) -> Text:
     if cells["Medications in force"]:
         text.append(" · in force: ")
         text.append_text(plain_line(cells["Medications in force"]))
+    if score.needs_review:
+        text.append(f"\n{FLAG} flagged on import: check this score against the source sentence", style="bold")
     return text
 
 

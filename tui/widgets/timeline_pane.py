@@ -28,7 +28,7 @@ from tui.clinical.timeline import (
 from tui.model import CaseRecord
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.widgets.annotation_marks import NOTES_COLUMN, marks_width, notes_cell
+from tui.widgets.annotation_marks import FLAG, NOTES_COLUMN, marks_width, notes_cell
 from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
@@ -138,6 +138,8 @@ def event_detail(placed: PlacedEvent) -> Text:
     text.append_text(plain_line(cells["Event"], style="bold"))
     text.append("\n")
     text.append_text(plain(placed.event.text))
+    if placed.event.needs_review:
+        text.append(f"\n{FLAG} flagged on import: check this event against the report", style="bold")
     return text
 
 
