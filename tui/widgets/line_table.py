@@ -258,7 +258,8 @@ class LineTable(ScrollView, can_focus=True):
         widths = self._widths
         self._fit_columns()
         if widths != self._widths:
-            self.refresh()
+            # A layout too: fitted columns may drop the sideways scrollbar, and with it a row of an auto-height table.
+            self.refresh(layout=True)
         self._scroll_to_cursor()
 
     # ---- drawing --------------------------------------------------------------------------
