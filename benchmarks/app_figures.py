@@ -79,6 +79,8 @@ async def _figures(case: Path, review: Path) -> dict[str, float]:
             await pilot.pause()
             _compose(app)
             figures[f"pane {pane.name}"] = time.perf_counter() - started
+            if pane.name == "pain":
+                figures["pain chart and a screen of bars"] = _pain_chart_seconds(app)
         figures["peak RSS MB"] = _peak_rss_mb()
         await screen.action_show_pane("sections")
         await _settle(pilot)
@@ -92,6 +94,18 @@ async def _figures(case: Path, review: Path) -> dict[str, float]:
         document.session.undo()
         document.discard_journal()  # the next measurement opens the same review: no recovery to offer
     return figures
+
+
+def _pain_chart_seconds(app: CaseReviewApp) -> float:
+    """One draw of the day chart (every score) and of 40 bar lines: what a resize or a theme change costs."""
+    from tui.widgets.day_chart import DrugBars, PainDayChart
+
+    chart, bars = app.screen.query_one(PainDayChart), app.screen.query_one(DrugBars)
+    started = time.perf_counter()
+    chart.render()
+    for y in range(40):
+        bars.render_line(y)
+    return time.perf_counter() - started
 
 
 def _journal_ui_seconds(app: CaseReviewApp, document: ReviewDocument) -> float:

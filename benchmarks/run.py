@@ -150,6 +150,7 @@ def app_rows(large: Path, review: Path) -> list[Row]:
         Row("key work: down in the medication table, p95", figures["down p95"] * 1000, " ms", frame),
         Row("s (sort medications)", figures["s sort"] * 1000, " ms", 50),
         Row("first switch to the timeline", figures["first switch to timeline"], " s", 0.5),
+        Row("pain chart (1k scores) + 40 drug bars", figures["pain chart and a screen of bars"] * 1000, " ms", frame),
         Row("journal write after an edit, on the UI thread", figures["journal UI seconds"] * 1000, " ms", frame),
     ]
     return rows

@@ -1,4 +1,4 @@
-"""Layout snapshots: each pane at 80x24 in the dark and light themes, and one at 120x40.
+"""Layout snapshots: each pane at 80x24 in the dark and light themes, pain and timeline at 140x45, one at 120x40.
 
 Update after an intended layout change with `pytest tests/snapshots --snapshot-update`,
 then look at the report before committing the new SVGs.
@@ -7,6 +7,7 @@ then look at the report before committing the new SVGs.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,10 @@ from textual.widgets import Input
 from tests.conftest import REPO
 from tests.review_helpers import make_app as make_review_app
 
-# The status line shows the review path, so snapshots use one fixed path; nothing is saved there.
-FIXED_REVIEW_PATH = Path("/case-review-snapshots/never-written.review.toml")
+# The status line shows the review path's last 39 characters, so snapshots use one fixed ending; nothing
+# is saved there. The folder is this run's own: another run's lock beside a shared path showed up as an
+# "also open in another case-review" notice in the snapshot.
+FIXED_REVIEW_PATH = Path(tempfile.mkdtemp()) / "case-review-snapshots" / "never-written.review.toml"
 
 
 def make_app(theme: str):  # type: ignore[no-untyped-def]
@@ -30,6 +33,13 @@ PANE_KEYS = {"sections": [], "medications": ["2"], "pain": ["3"], "timeline": ["
 @pytest.mark.parametrize("pane", list(PANE_KEYS))
 def test_pane_at_80x24(snap_compare, pane: str, theme: str) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(theme=theme), press=PANE_KEYS[pane], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("theme", ["case-review-dark", "case-review-light"])
+@pytest.mark.parametrize("pane", ["pain", "timeline"])
+def test_pane_at_140x45(snap_compare, pane: str, theme: str) -> None:  # type: ignore[no-untyped-def]
+    """The pain chart with its drug bars and the timeline with its anchored days, on a wide screen."""
+    assert snap_compare(make_app(theme=theme), press=PANE_KEYS[pane], terminal_size=(140, 45))
 
 
 def test_medication_jump_at_120x40(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -50,7 +50,9 @@ async def test_hostile_text_is_shown_literally_and_the_app_keeps_running() -> No
         await pilot.pause()
         assert "[@click=app.quit]event[/]" in screen_text(app)
         detail = str(app.screen.query_one("#timeline-detail").render())
-        assert detail == "␛]0;pwned␇", "the event's words, made visible, in the detail line"
+        assert detail.splitlines() == ["#1 day 0 · [@click=app.quit]event[/]", "␛]0;pwned␇"], (
+            "the event's label and words, made visible, in the detail box"
+        )
         await pilot.press("ctrl+p", *"Section")
         await pilot.pause(0.5)
         assert "[@click=app.quit]Trap[/]" in screen_text(app)

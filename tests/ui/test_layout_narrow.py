@@ -20,9 +20,9 @@ from tui.app import CaseReviewApp
 from tui.model.note_filter import parse_filter
 from tui.model.review import Annotation
 from tui.screens.review.panes import PANES
+from tui.widgets.day_chart import PainDayChart
 from tui.widgets.medication_table import MedicationTable
 from tui.widgets.notes_pane import NotesTable, note_count
-from tui.widgets.pain_pane import PainChart
 from tui.widgets.pane_bar import PaneBar, PaneLabel, render_bar
 
 SEED_REVIEW = REPO / "tests" / "data" / "export" / "seed.ana-sousa.review.toml"
@@ -207,16 +207,15 @@ async def test_pain_chart_legend_does_not_cover_the_admission_scores_at_80x24() 
         await pilot.pause()
         await pilot.press("3")
         await pilot.pause()
-        chart = widget_text(app, review_screen(app).query_one(PainChart))
+        chart = widget_text(app, review_screen(app).query_one(PainDayChart))
         assert "rest" not in chart and "movement" not in chart, chart
-        top = next(line for line in chart.splitlines() if line.startswith("10┤"))
-        assert "•" in top, "movement 10 at admission is drawn"
+        top = next(line for line in chart.splitlines() if line.startswith(" 10┤"))
+        assert "▲" in top, "movement 10 at admission is drawn"
         labels = [int(line.split("┤")[0]) for line in chart.splitlines() if "┤" in line]
         assert labels == sorted(labels, reverse=True) and labels[0] == 10 and labels[-1] == 0, labels
-        assert labels in ([10, 5, 0], [10, 8, 6, 4, 2, 0]), "no two ticks share a row (plotext then picks either)"
+        assert labels in ([10, 5, 0], [10, 8, 6, 4, 2, 0]), "no two ticks share a row"
         legend = str(review_screen(app).query_one("#pain-legend", Static).render())
-        assert "•• rest" in legend and "•• movement" in legend
-        assert "•• rest" in screen_text(app)
+        assert "● rest" in legend and "▲ movement" in legend
 
 
 # ---- 4. dose sort --------------------------------------------------------------------------

@@ -17,9 +17,10 @@ from tui.model.places import Place
 from tui.model.text_spans import sentence_spans
 from tui.screens.help import HelpScreen
 from tui.store.user_config import load_user_config
+from tui.widgets.day_chart import PainDayChart
 from tui.widgets.line_table import LineTable
 from tui.widgets.medication_table import MedicationTable
-from tui.widgets.pain_pane import PainChart, PainFigures, PainScoreTable
+from tui.widgets.pain_pane import PainFigures, PainScoreTable
 from tui.widgets.section_navigator import SectionNavigator
 from tui.widgets.section_reader import SectionReader
 from tui.widgets.timeline_pane import TimelineTable
@@ -132,9 +133,9 @@ async def test_hidden_panes_are_not_built_at_start_up(monkeypatch) -> None:  # t
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not review_screen(app).query(MedicationTable)
-        assert not review_screen(app).query(PainChart)
+        assert not review_screen(app).query(PainDayChart)
         await pilot.press("3")
-        assert review_screen(app).query(PainChart)
+        assert review_screen(app).query(PainDayChart)
         assert not review_screen(app).query(MedicationTable)
 
 
@@ -147,7 +148,7 @@ async def test_hidden_panes_are_built_after_the_first_screen_and_stay_hidden(mon
             await pilot.pause(0.05)
             if screen.query(TimelineTable):
                 break
-        assert screen.query(MedicationTable) and screen.query(PainChart) and screen.query(TimelineTable)
+        assert screen.query(MedicationTable) and screen.query(PainDayChart) and screen.query(TimelineTable)
         assert current_pane(app) == "sections-pane"
         assert not screen.query_one("#medications-pane").display
         assert "Vertebral compression fractures can cause" in screen_text(app)
@@ -220,12 +221,12 @@ async def test_pain_pane_shows_scores_words_chart_and_derived_figures() -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "“dramatically relieved”" in text
-        figures = str(review_screen(app).query_one(PainFigures).render())
+        figures = str(review_screen(app).query_one("#pain-figures", PainFigures).render())
         assert "Rest: 8 → 3 (change -5, 62% reduction)" in figures
         assert "substantial" in figures
         assert "Movement: baseline 10; no later numeric score" in figures
         assert "dramatically relieved" in figures
-        assert "Pain (NRS 0-10)" in text, "the chart is drawn"
+        assert "Pain, NRS 0-10, by day from admission" in text, "the chart is drawn"
 
 
 async def test_enter_on_a_pain_score_jumps_to_its_sentence() -> None:

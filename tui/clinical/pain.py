@@ -24,11 +24,18 @@ class PainChange:
     """Baseline to latest numeric score for one condition, and any later words."""
 
     condition: str
+    scale: str
+    """One scale a change: a VAS 0-100 score is never compared with an NRS 0-10 baseline."""
     baseline: PainScore
     latest: PainScore | None
     """The last numeric score after the baseline; None when there is none."""
     later_words: tuple[PainScore, ...]
     """Scores given only in words after the latest numeric one."""
+
+    @property
+    def name(self) -> str:
+        """`rest`, or `rest (VAS 0-100)` off the default scale."""
+        return self.condition if self.scale == "NRS 0-10" else f"{self.condition} ({self.scale})"
 
     @property
     def change(self) -> float | None:
@@ -61,11 +68,15 @@ class PainChange:
 
 
 def pain_changes(case: CaseRecord) -> list[PainChange]:
-    """One change per condition that has a numeric baseline, in order of first appearance."""
-    conditions = list(dict.fromkeys(score.condition for score in case.pain_scores))
+    """One change per condition and scale that has a numeric baseline, in order of first appearance.
+
+    Scores on two scales are two changes: a baseline of NRS 8 and a later VAS 30/100 say nothing
+    about each other as numbers, and computing "-5" or "62%" across them would mislead.
+    """
+    groups = list(dict.fromkeys((score.condition, score.scale) for score in case.pain_scores))
     changes: list[PainChange] = []
-    for condition in conditions:
-        scores = [s for s in case.pain_scores if s.condition == condition]
+    for condition, scale in groups:
+        scores = [s for s in case.pain_scores if s.condition == condition and (s.scale == scale or s.value is None)]
         numeric = [s for s in scores if s.value is not None]
         if not numeric:
             continue
@@ -73,5 +84,5 @@ def pain_changes(case: CaseRecord) -> list[PainChange]:
         latest = numeric[-1] if len(numeric) > 1 else None
         anchor = latest or baseline
         later_words = tuple(s for s in scores[scores.index(anchor) + 1 :] if s.value is None)
-        changes.append(PainChange(condition, baseline, latest, later_words))
+        changes.append(PainChange(condition, scale, baseline, latest, later_words))
     return changes

@@ -53,7 +53,7 @@ def pain_cells(case: CaseRecord, score: PainScore) -> dict[str, str]:
 
 def event_cells(placed: PlacedEvent) -> dict[str, str]:
     """A timeline event's number on the axis, its day as far as the report allows, and its label."""
-    return {"#": str(placed.index), "Day": placed.day_label, "Event": placed.event.label}
+    return {"#": str(placed.number), "Day": placed.day_label, "Event": placed.event.label}
 
 
 def medication_summary(medication: Medication) -> str:

@@ -22,16 +22,34 @@ class PlacedEvent:
     event: TimelineEvent
     day: int | None
     """Days from admission: stated, or the anchor's day plus the offset."""
+    anchor: TimelineEvent | None = None
+    """The event a relative day counts from (`anchor` in the record), when the record has it."""
+
+    @property
+    def number(self) -> int:
+        """The event's number as every view shows it (`#` column, "after #8"): counted from 1."""
+        return self.index + 1
 
     @property
     def day_label(self) -> str:
-        """`0`, `~-14`, `+1 d` after an undated anchor, or `?`."""
+        """`0`, `~-14`, `~21 d after clonazepam started`, or `?`: the one way a day is written.
+
+        A relative day always names the event it counts from: "+21 d" under another event's
+        row read as 21 days after that one.
+        """
         approx = "~" if self.event.approximate else ""
         if self.day is not None:
             return f"{approx}{self.day}"
-        if self.event.anchor is not None and self.event.offset is not None:
-            return f"{approx}+{self.event.offset} d"
+        if self.event.offset is not None and self.event.anchor is not None:
+            anchor = anchor_words(self.anchor.label) if self.anchor is not None else self.event.anchor
+            side = "after" if self.event.offset >= 0 else "before"
+            return f"{approx}{abs(self.event.offset)} d {side} {anchor}"
         return "?"
+
+
+def anchor_words(label: str) -> str:
+    """An event's label inside a phrase: `Clonazepam started` -> `clonazepam started`, `NSAID` kept."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def place_events(case: CaseRecord) -> list[PlacedEvent]:
@@ -54,6 +72,9 @@ class _Axis:
 
 def _axis(case: CaseRecord) -> _Axis:
     days: dict[str, int | None] = {}
+    anchors: dict[str, TimelineEvent] = {}
+    for event in case.timeline:
+        anchors.setdefault(event.id, event)
     placed: list[PlacedEvent] = []
     for index, event in enumerate(case.timeline):
         day = event.day
@@ -61,7 +82,7 @@ def _axis(case: CaseRecord) -> _Axis:
             anchor_day = days.get(event.anchor)
             day = anchor_day + event.offset if anchor_day is not None else None
         days[event.id] = day
-        placed.append(PlacedEvent(index, event, day))
+        placed.append(PlacedEvent(index, event, day, anchors.get(event.anchor) if event.anchor else None))
     by_id: dict[str, PlacedEvent] = {}
     for item in placed:
         by_id.setdefault(item.event.id, item)
@@ -115,7 +136,7 @@ def point_label(case: CaseRecord, point: str | int | None) -> str:
     day = placed.day_label
     if day == "?":
         return placed.event.label
-    return f"{placed.event.label} ({day})" if "+" in day else f"{placed.event.label} (day {day})"
+    return f"{placed.event.label} ({day})" if " d " in day else f"{placed.event.label} (day {day})"
 
 
 def source_quote_of_event(case: CaseRecord, event_id: str) -> str | None:

@@ -12,7 +12,15 @@ import re
 from datetime import datetime
 from importlib import resources
 
-from tui.clinical.rows import MEDICATION_COLUMNS, PAIN_COLUMNS, medication_cells, pain_cells
+from tui.clinical.rows import (
+    EVENT_COLUMNS,
+    MEDICATION_COLUMNS,
+    PAIN_COLUMNS,
+    event_cells,
+    medication_cells,
+    pain_cells,
+)
+from tui.clinical.timeline import place_events
 from tui.export.html_appraisal import appraisal_section
 from tui.export.html_text import escape_line as _line
 from tui.export.html_text import escape_text as _text
@@ -270,13 +278,14 @@ def _tables(notes: ReviewNotes) -> str:
             )
         parts.append(_row_notes(notes, "pain_score") + "</section>")
     if case.timeline:
+        # The day as the app writes it: `~` kept, a relative day with the event it counts from.
         rows = [
-            [e.label, str(e.day) if e.day is not None else "", e.text, _links(notes.on_row("timeline", e.id))]
-            for e in case.timeline
+            [*event_cells(placed).values(), placed.event.text, _links(notes.on_row("timeline", placed.event.id))]
+            for placed in place_events(case)
         ]
         parts.append(
             '<section id="timeline"><h2>Timeline</h2>'
-            + _table(["Event", "Day", "What happened", "Notes"], rows, escaped_last=True)
+            + _table([*EVENT_COLUMNS, "What happened", "Notes"], rows, escaped_last=True)
             + _row_notes(notes, "timeline")
             + "</section>"
         )

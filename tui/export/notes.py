@@ -153,7 +153,7 @@ def pain_change_cells(change: PainChange) -> dict[str, str]:
     latest = change.latest.value if change.latest is not None else None
     words = "; ".join(f"“{s.description}”" for s in change.later_words if s.description)
     return {
-        "Condition": change.condition,
+        "Condition": change.name,
         "Baseline": f"{change.baseline.value:g}" if change.baseline.value is not None else "",
         "Latest": f"{latest:g}" if latest is not None else "",
         "Change": f"{change.change:+g}" if change.change is not None else "",

@@ -110,18 +110,30 @@ class LineTable(ScrollView, can_focus=True):
                 for width, column in zip(self._natural, self._columns, strict=True)
             ]
         else:
-            self._natural = [self._measure(position, column) for position, column in enumerate(self._columns)]
+            self._natural = self._measure()
         self._fit_columns()
         row = self._index.get(current, self.cursor_row) if current is not None else self.cursor_row
         self.cursor_row = -1  # so that the move below announces the row under the cursor
         self.move_cursor(row=max(0, min(row, len(self._keys) - 1)))
         self.refresh()
 
-    def _measure(self, position: int, column: TableColumn) -> int:
-        if column.width is not None:
-            return column.width
-        widest = max((cell_len(self._cells(row)[position].plain) for row in range(len(self._keys))), default=0)
-        return min(max(widest, cell_len(column.title)), MAX_MEASURED_WIDTH)
+    def _measure(self) -> list[int]:
+        """Each column's width: given, or its widest cell, all measured in one pass over the rows.
+
+        Measuring column by column built every row once a column, through a cache smaller than
+        the table: a thousand rows cost four thousand rows of cells.
+        """
+        widths = [column.width if column.width is not None else cell_len(column.title) for column in self._columns]
+        measured = [i for i, column in enumerate(self._columns) if column.width is None]
+        if measured:
+            for row in range(len(self._keys)):
+                cells = self._cells_of(row)  # once a row for every column, not through the cache
+                for i in measured:
+                    widths[i] = max(widths[i], cell_len(cells[i].plain))
+        return [
+            width if column.width is not None else min(width, MAX_MEASURED_WIDTH)
+            for width, column in zip(widths, self._columns, strict=True)
+        ]
 
     def _fit_columns(self) -> None:
         """Narrow the widest columns so the table fits the width it has (fixed columns keep theirs)."""
@@ -246,7 +258,8 @@ class LineTable(ScrollView, can_focus=True):
         widths = self._widths
         self._fit_columns()
         if widths != self._widths:
-            self.refresh()
+            # A layout too: fitted columns may drop the sideways scrollbar, and with it a row of an auto-height table.
+            self.refresh(layout=True)
         self._scroll_to_cursor()
 
     # ---- drawing --------------------------------------------------------------------------

@@ -1,12 +1,8 @@
-"""Pain scores as a table, a chart of NRS over the course, and the derived figures.
+"""Pain scores as a table, a chart of scores by day with the regimens under it, and the derived figures.
 
-The chart's x axis is the order of events in the timeline (most events in a case report
-have no day), labelled by event; rest and movement are two series; a vertical mark
-stands where each medication starts. A score given only in words is listed in words
-beside the chart and never plotted as a number.
-
-This module imports textual-plotext, so the screen imports it only when the pane is
-first shown: the chart library stays off the start-up path.
+The chart (`day_chart.py`) puts every score on a day axis counted from the case's day 0, a
+shape per condition; a score in words stays words, at its day; under it, on the same
+columns, one named bar per regimen. What it shows is decided in `clinical/pain_chart.py`.
 """
 
 from __future__ import annotations
@@ -14,34 +10,25 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult, RenderResult
+from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
-from textual_plotext import PlotextPlot
 
 from tui.actions import bindings
 from tui.clinical.pain import MODERATE_REDUCTION, SUBSTANTIAL_REDUCTION, PainChange, pain_changes
+from tui.clinical.pain_chart import PainChartData, pain_chart_data
 from tui.clinical.rows import PAIN_COLUMNS, pain_cells
-from tui.clinical.timeline import medication_spans, place_events, point_label, position_of
+from tui.clinical.timeline import anchor_words, point_label
 from tui.model import CaseRecord, PainScore
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.widgets.annotation_marks import NOTES_COLUMN, marks_width, notes_cell
+from tui.widgets.annotation_marks import FLAG, NOTES_COLUMN, marks_width, notes_cell
+from tui.widgets.day_chart import DrugBars, PainDayChart, marker
+from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain_line
-
-SERIES_COLOURS = {"rest": "cyan", "movement": "orange", "unspecified": "white"}
-"""Plotext's colour names for the chart's series."""
-
-Y_TICKS = (0, 2, 4, 6, 8, 10)
-Y_TICKS_SHORT = (0, 5, 10)
-CHART_FRAME_ROWS = 4
-"""Rows of the chart that are not data: the title, the two borders, the x tick labels."""
-
-LEGEND_COLOURS = {"rest": "cyan", "movement": "dark_orange", "unspecified": "white"}
-"""The same colours in Rich's names, for the legend under the chart."""
 
 
 class PainScoreTable(LineTable):
@@ -99,67 +86,11 @@ class PainScoreTable(LineTable):
         self.action_jump_to_source()
 
 
-def plotted_conditions(case: CaseRecord) -> list[str]:
-    """The conditions that have at least one numeric score placed on the axis: the chart's series."""
-    return [
-        condition
-        for condition in ("rest", "movement", "unspecified")
-        if any(
-            s.condition == condition and s.value is not None and position_of(case, s.when) is not None
-            for s in case.pain_scores
-        )
-    ]
-
-
-class PainChart(PlotextPlot):
-    """NRS over the course of events: rest and movement series, medication start marks.
-
-    The series carry no plotext labels: plotext draws its legend inside the plot's top
-    left corner, where the admission scores (rest 8, movement 10) are, and hid them on a
-    small chart. The legend is a line of its own under the chart (`chart_legend`).
-    """
-
-    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
-        self._case = case
-
-    def on_mount(self) -> None:
-        plt = self.plt
-        events = place_events(self._case)
-        for condition in plotted_conditions(self._case):
-            points = [
-                (position, score.value)
-                for score in self._case.pain_scores
-                if score.condition == condition
-                and score.value is not None
-                and (position := position_of(self._case, score.when)) is not None
-            ]
-            xs, ys = zip(*points, strict=True)
-            plt.plot(list(xs), list(ys), marker="dot", color=SERIES_COLOURS[condition])
-        for span in medication_spans(self._case):
-            if span.start is not None:
-                plt.vline(span.start, "gray")
-        plt.ylim(0, 10)
-        plt.yticks(list(Y_TICKS))
-        ticks: list[float] = sorted({span.start for span in medication_spans(self._case) if span.start is not None})
-        plt.xticks(ticks, [f"{t:g}" for t in ticks])
-        plt.xlim(0, max(1, len(events) - 1))
-        # No axis labels: the title names both axes, so a short chart keeps its rows for the data.
-        plt.title("Pain (NRS 0-10) by event #")
-
-    def render(self) -> RenderResult:
-        # With fewer data rows than ticks, two ticks share a row and plotext labels it with
-        # either one (a 6 one time, a 4 the next): fewer ticks on a short chart, each on its row.
-        rows = self.size.height - CHART_FRAME_ROWS
-        self.plt.yticks(list(Y_TICKS if rows >= len(Y_TICKS) else Y_TICKS_SHORT))
-        return super().render()
-
-
 def describe_change(case: CaseRecord, change: PainChange) -> Text:
     """One condition's change from baseline, in words a clinician reads at a glance."""
     baseline = change.baseline.value
     text = Text()
-    text.append(f"{change.condition.capitalize()}: ", style="bold")
+    text.append(f"{change.name[:1].upper()}{change.name[1:]}: ", style="bold")
     if change.latest is None or change.change is None:
         text.append(f"baseline {baseline:g}; no later numeric score")
     else:
@@ -177,44 +108,94 @@ def describe_change(case: CaseRecord, change: PainChange) -> Text:
     return text
 
 
-def chart_legend(case: CaseRecord) -> Text:
-    """`•• rest  •• movement  │ drug starts`, in the chart's colours; short, to fit one line at 80 columns."""
-    text = Text()
-    for condition in plotted_conditions(case):
-        text.append("••", style=LEGEND_COLOURS[condition])
-        text.append(f" {condition}  ")
-    text.append("│", style="grey50")
-    text.append(" drug starts")
+def scale_words(data: PainChartData) -> str:
+    """`NRS 0-10`, or how several scales were put on one 0-10 axis."""
+    scales = data.scales or ("NRS 0-10",)
+    return scales[0] if len(scales) == 1 else "0-10 (" + ", ".join(scales) + " put on 0-10)"
+
+
+def chart_title(data: PainChartData) -> Text:
+    """What the axes are: the scale (or how several were put on one axis) and the day counted from."""
+    text = Text(f"Pain, {scale_words(data)}, by day from ", style="bold")
+    text.append_text(plain_line(anchor_words(data.reference), style="bold"))
+    return text
+
+
+def chart_legend(data: PainChartData) -> Text:
+    """Each shape in words (never colour alone), then what the day marks and the bars mean."""
+    text = Text(f"{scale_words(data)}: ")
+    for series in data.series:
+        text.append(f"{marker(series)} ", style="bold")
+        text.append_text(plain_line(f"{series.name}  "))
+    if data.words:
+        text.append("△○ in words  ", style="italic")
+    text.append("~ approximate day  ? no day given, placed in record order  ")
+    text.append("├━┤ a regimen, ╍→ no stop given")
+    if data.unplaced:
+        text.append(f"  ({data.unplaced} scores at no event of the timeline: in the table only)")
+    return text
+
+
+def score_detail(case: CaseRecord, score: PainScore) -> Text:
+    """The highlighted score whole, on as few lines as it takes: what a narrow column cuts is here."""
+    cells = pain_cells(case, score)
+    text = plain_line(f"{cells['When']} · {score.condition} · ")
+    # `reading` names the scale when it is not NRS 0-10 (`60/100 VAS`); the chart's title names it too.
+    text.append_text(plain_line(score.reading, style="italic" if score.value is None else "bold"))
+    if cells["Medications in force"]:
+        text.append(" · in force: ")
+        text.append_text(plain_line(cells["Medications in force"]))
+    if score.needs_review:
+        text.append(f"\n{FLAG} flagged on import: check this score against the source sentence", style="bold")
     return text
 
 
 class PainFigures(Static):
     """Change from baseline per condition, against the 30% and 50% thresholds."""
 
-    def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, case: CaseRecord, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         changes = pain_changes(case)
         body = (
             Text("\n\n").join(describe_change(case, c) for c in changes) if changes else Text("No numeric pain scores.")
         )
-        super().__init__(body, id=id)
+        super().__init__(body, id=id, classes=classes)
 
 
 class PainPane(Vertical):
-    """The pain scores table above the chart and its derived figures."""
+    """The pain scores table and the highlighted score whole; under them the day chart, the drug bars, the figures.
+
+    The chart, the bars and the legend scroll together in one box (the bars can be many); the
+    figures stand beside them, or under them when the pane is narrow (`-narrow`).
+    """
+
+    NARROW = 90
+    """Below this width the figures go under the bars: beside them the chart would be too narrow."""
 
     def __init__(self, case: CaseRecord, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._case = case
 
     def compose(self) -> ComposeResult:
+        data = pain_chart_data(self._case)
         yield PainScoreTable(self._case, id="pain-table")
+        yield DetailText(id="pain-detail")
         with Horizontal(id="pain-lower"):
-            with Vertical(id="pain-chart-box"):
-                yield PainChart(self._case, id="pain-chart")
-                yield Static(chart_legend(self._case), id="pain-legend")
+            with VerticalScroll(id="pain-chart-box"):
+                yield Static(chart_title(data), id="pain-chart-title")
+                yield PainDayChart(data, id="pain-chart")
+                yield DrugBars(data, id="pain-bars")
+                yield Static(chart_legend(data), id="pain-legend")
+                yield PainFigures(self._case, id="pain-figures-under", classes="pain-figures")
             # The figures wrap to many lines on a narrow screen: they scroll rather than being cut.
             with VerticalScroll(id="pain-figures-box"):
-                yield PainFigures(self._case, id="pain-figures")
+                yield PainFigures(self._case, id="pain-figures", classes="pain-figures")
+
+    SHORT = 26
+    """Below this height the table and the chart take fewer rows, so the chart's axis stays in view."""
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.NARROW, "-narrow")
+        self.set_class(self.size.height < self.SHORT, "-short")
 
     def scores(self) -> list[PainScore]:
         return list(self._case.pain_scores)
@@ -225,3 +206,8 @@ class PainPane(Vertical):
 
     def select_place(self, place: Place) -> None:
         self.query_one(PainScoreTable).select_score(place.target_id)
+
+    def on_line_table_row_highlighted(self, event: LineTable.RowHighlighted) -> None:
+        score = self.query_one(PainScoreTable).score_at_cursor()
+        if score is not None:
+            self.query_one("#pain-detail", DetailText).show(score_detail(self._case, score))

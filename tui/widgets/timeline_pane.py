@@ -18,18 +18,26 @@ from textual.widgets import Static
 
 from tui.actions import bindings
 from tui.clinical.rows import event_cells
-from tui.clinical.timeline import MedicationSpan, medication_spans, place_events, source_quote_of_event
+from tui.clinical.timeline import (
+    MedicationSpan,
+    PlacedEvent,
+    medication_spans,
+    place_events,
+    source_quote_of_event,
+)
 from tui.model import CaseRecord
 from tui.model.places import Place
 from tui.model.review_session import ReviewSession
-from tui.widgets.annotation_marks import NOTES_COLUMN, marks_width, notes_cell
+from tui.widgets.annotation_marks import FLAG, NOTES_COLUMN, marks_width, notes_cell
+from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable, TableColumn
 from tui.widgets.messages import JumpToQuote
 from tui.widgets.plain import plain, plain_line
 from tui.widgets.text_grid import TextGrid
 
 LEGEND_KEY = Text(
-    "Day from admission: ~ approximate, +N d after an undated event, ? not stated. "
+    "# counts events from 1. Day from admission: ~ approximate, ? not stated; "
+    '"N d after EVENT" counts from that event, whose day is not stated. '
     "▄▄ starts, ██ in force, ░░ no stop stated.",
     style="dim",
 )
@@ -119,6 +127,22 @@ class TimelineTable(LineTable):
         return Place("timeline", key) if key is not None else None
 
 
+def event_detail(placed: PlacedEvent) -> Text:
+    """The highlighted event whole: its number, its day with what it counts from, its label and words."""
+    cells = event_cells(placed)
+    text = Text()
+    text.append(f"#{cells['#']} ", style="bold")
+    day = cells["Day"]
+    text.append_text(plain_line("day not stated" if day == "?" else day if " d " in day else f"day {day}"))
+    text.append(" · ")
+    text.append_text(plain_line(cells["Event"], style="bold"))
+    text.append("\n")
+    text.append_text(plain(placed.event.text))
+    if placed.event.needs_review:
+        text.append(f"\n{FLAG} flagged on import: check this event against the report", style="bold")
+    return text
+
+
 class TimelinePane(Vertical):
     """The event table, then the highlighted event's words and the legend of bars in one scrolling box.
 
@@ -135,7 +159,7 @@ class TimelinePane(Vertical):
         yield TimelineTable(self._case, id="timeline-table")
         # The event's words and the legend scroll together: at 80x24 neither is ever cut off.
         with VerticalScroll(id="timeline-legend-box"):
-            yield Static(id="timeline-detail")
+            yield DetailText(id="timeline-detail")
             yield Static(LEGEND_KEY, id="timeline-legend-key")
             yield TextGrid(self.legend_entries(), id="timeline-legend")
 
@@ -159,5 +183,6 @@ class TimelinePane(Vertical):
 
     def on_line_table_row_highlighted(self, event: LineTable.RowHighlighted) -> None:
         index = event.cursor_row
-        if 0 <= index < len(self._case.timeline):
-            self.query_one("#timeline-detail", Static).update(plain(self._case.timeline[index].text))
+        placed = place_events(self._case)
+        if 0 <= index < len(placed):
+            self.query_one("#timeline-detail", DetailText).show(event_detail(placed[index]))
