@@ -133,7 +133,7 @@ async def test_the_pain_table_fits_at_80x24_and_the_chart_axis_is_in_view() -> N
         assert table.virtual_size.width <= table.scrollable_content_region.width
         text = screen_text(app)
         assert " 10┤" in text and "   └" in text and "  0┤" in text, "the whole plot and its axis fit"
-        assert "days from admission" in text, "the axis says what its days count from"
+        assert "days from consultation" in text, "the axis says what its days count from"
         await pilot.press("G")
         await pilot.pause()
         # The table cuts it to "clonazepa…"; the detail box shows it whole, on screen.

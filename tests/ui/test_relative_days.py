@@ -36,11 +36,11 @@ async def test_the_timeline_table_and_its_detail_name_the_anchor() -> None:
         table.select_event("clonazepam-stopped")
         await pilot.pause()
         detail = str(review_screen(app).query_one("#timeline-detail", Static).render())
-        assert detail.startswith(f"#12 {ANCHORED} · Clonazepam no longer needed\n")
+        assert detail.startswith(f"#13 {ANCHORED} · Clonazepam no longer needed\n")
         table.select_event("clonazepam-started")
         await pilot.pause()
         detail = str(review_screen(app).query_one("#timeline-detail", Static).render())
-        assert detail.startswith("#8 day not stated · Clonazepam started"), "the anchor numbered as in #"
+        assert detail.startswith("#9 day not stated · Clonazepam started"), "the anchor numbered as in #"
         assert "N d after EVENT" in screen_text(app), "the legend says how a relative day reads"
 
 
@@ -74,7 +74,7 @@ def test_every_export_names_the_anchor_and_html_keeps_the_tilde(seed_case: CaseR
     notes = build_review_notes(seed_case, None, exported=datetime(2026, 1, 1, tzinfo=UTC))
     markdown, html = render("md", notes), render("html", notes)
     assert f"Clonazepam no longer needed (\\{ANCHORED})" in markdown, "Markdown escapes ~ as \\~"
-    assert f"<td>12</td><td>{ANCHORED}</td><td>Clonazepam no longer needed</td>" in html
+    assert f"<td>13</td><td>{ANCHORED}</td><td>Clonazepam no longer needed</td>" in html
     assert "<td>1</td><td>~-14</td><td>Onset of low back pain</td>" in html, "the approximate day keeps its ~"
     assert "Movement pain relieved (1 d after clonazepam started)" in html
     numbers = [event_cells(placed)["#"] for placed in place_events(seed_case)]

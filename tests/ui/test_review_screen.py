@@ -226,7 +226,7 @@ async def test_pain_pane_shows_scores_words_chart_and_derived_figures() -> None:
         assert "substantial" in figures
         assert "Movement: baseline 10; no later numeric score" in figures
         assert "dramatically relieved" in figures
-        assert "Pain, NRS 0-10, by day from admission" in text, "the chart is drawn"
+        assert "Pain, NRS 0-10, by day from consultation" in text, "the chart is drawn"
 
 
 async def test_enter_on_a_pain_score_jumps_to_its_sentence() -> None:

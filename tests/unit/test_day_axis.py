@@ -24,7 +24,7 @@ def test_each_event_has_a_day_and_says_how_sure_it_is() -> None:
 
 def test_the_seed_case_days_count_from_admission(seed_case: CaseRecord) -> None:
     axis = day_axis(seed_case)
-    assert axis.reference == "Admission"
+    assert axis.reference == "Consultation"
     days = axis.by_id
     assert days["pain-onset"] == AxisDay(-14, "approximate")
     assert days["anti-myeloma-started"] == AxisDay(7, "stated")

@@ -138,6 +138,9 @@ def event_detail(placed: PlacedEvent) -> Text:
     text.append_text(plain_line(cells["Event"], style="bold"))
     text.append("\n")
     text.append_text(plain(placed.event.text))
+    if placed.event.assumption:
+        text.append("\nassumed by the record: ", style="dim")
+        text.append_text(plain(placed.event.assumption, style="italic"))
     if placed.event.needs_review:
         text.append(f"\n{FLAG} flagged on import: check this event against the report", style="bold")
     return text

@@ -32,7 +32,7 @@ def test_care_hints_on_the_seed_case(seed_case: CaseRecord, bundled_checklists: 
     found = _by_item(hints(seed_case, _definition(bundled_checklists, "care-2013")))
     assert list(found) == ["7", "10d", "13"]
     # A timeline in the record, but none in the report: where to look, no answer suggested.
-    assert found["7"][0] is None and "13 events" in found["7"][1] and "table or figure" in found["7"][1]
+    assert found["7"][0] is None and "14 events" in found["7"][1] and "table or figure" in found["7"][1]
     # Adverse effects on a row: suggest yes, naming the row and the words.
     assert found["10d"] == (
         "yes",
