@@ -10,9 +10,12 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from textual.binding import Binding
+
 from tui.actions import CATALOGUE
 from tui.clinical.rows import medication_summary, pain_summary
 from tui.commands import Entry, EntryProvider
+from tui.keymap import effective_keys, keymap_of
 from tui.model.places import Place
 from tui.safe_text import sanitize_line
 from tui.screens.review.panes import PANES
@@ -49,7 +52,13 @@ class ReviewActionsProvider(EntryProvider):
     def entries(self) -> Iterator[Entry]:
         screen = cast("ReviewScreen", self.screen)
         yield from self.action_entries(CATALOGUE.in_context("review"), screen)
+        keymap = keymap_of(self.app)
         for pane in PANES:
             for command in pane.commands:
                 run = partial(screen.run_pane_command, pane.name, command.method, command.argument)
-                yield (f"Action: {command.words}", run, "")
+                action = CATALOGUE.get(command.action_id) if command.action_id else None
+                keys = (
+                    [self.app.get_key_display(Binding(k, "")) for k in effective_keys(action, keymap)] if action else []
+                )
+                where = f"key in the {pane.title} pane: {', '.join(keys)}" if keys else ""
+                yield (f"Action: {command.words}", run, where)

@@ -11,7 +11,7 @@ notes live in `note_keys.py`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from textual import on
 from textual.app import ComposeResult
@@ -28,18 +28,34 @@ from tui.model.places import Place
 from tui.model.reading_position import ReadingPosition
 from tui.model.review_session import ReviewSession
 from tui.model.text_spans import find_quote
+from tui.screens.review.appraisal_commands import AppraisalCommands
 from tui.screens.review.note_keys import NoteCommands
 from tui.screens.review.palette import PlacesProvider, ReviewActionsProvider
 from tui.screens.review.panes import PANES, PaneRegistry, PaneSpec
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.key_hints import KeyHints
-from tui.widgets.messages import AcceptNewWords, DocumentChanged, JumpToQuote, LeaveCase, NoteChosen, ReviewChanged
+from tui.widgets.messages import (
+    AcceptNewWords,
+    ChangeReview,
+    DocumentChanged,
+    EditItemNote,
+    JumpToQuote,
+    LeaveCase,
+    NoteChosen,
+    ReviewChanged,
+    ShowPlace,
+    StartAssessment,
+    TieItem,
+)
 from tui.widgets.pane_bar import PaneBar, PaneLabel
 from tui.widgets.plain import plain_line
-from tui.widgets.protocols import SelectsPlaces, ShowsReview
+from tui.widgets.protocols import SelectsPlaces, ShowsReview, UsesChecklists
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.section_navigator import SectionNavigator
 from tui.widgets.section_reader import SectionReader
+
+if TYPE_CHECKING:
+    from tui.model.checklist_catalogue import ChecklistCatalogue
 
 PREBUILD_DELAY = 0.2
 """Seconds after the first screen before the hidden panes are built."""
@@ -60,6 +76,10 @@ class DocumentView(Protocol):
     @property
     def label(self) -> str:
         """Where the review is saved, for the status line."""
+        ...
+
+    def checklists(self) -> tuple[ChecklistCatalogue, list[str]]:
+        """The checklists of this run (loaded on first need) and the warnings of their files."""
         ...
 
 
@@ -91,6 +111,7 @@ class ReviewScreen(Screen[None]):
         self._ready = False
         self._pending_position: ReadingPosition | None = None
         """The reader's section and sentence, kept as they change (read at exit, when the widgets are gone)."""
+        self.appraisal = AppraisalCommands(self)
 
     @property
     def case(self) -> CaseRecord:
@@ -172,6 +193,8 @@ class ReviewScreen(Screen[None]):
     def _build(self, pane: PaneSpec) -> Widget:
         widget = pane.build(self.case)
         widget.id = pane.widget_id
+        if isinstance(widget, UsesChecklists):
+            widget.use_checklists(*self.document.checklists())
         return widget
 
     def _pane(self, name: str) -> PaneSpec | None:
@@ -188,6 +211,10 @@ class ReviewScreen(Screen[None]):
         if isinstance(widget, ShowsReview):
             widget.show_review(self.session)
         return widget
+
+    async def mounted_pane(self, pane: PaneSpec) -> Widget:
+        """The pane's widget, built and mounted if it was not yet."""
+        return await self._mounted_pane(pane)
 
     async def _prebuild_panes(self) -> None:
         for pane in self.panes[1:]:
@@ -282,6 +309,28 @@ class ReviewScreen(Screen[None]):
             return
         position = f"sentence {message.index + 1}/{message.count}"
         self.set_status(self.notes.status_at(message.section_id, message.index, position))
+
+    # ---- appraisal (what each request does is in appraisal_commands.py) -----------------------
+
+    @on(ShowPlace)
+    async def show_place(self, message: ShowPlace) -> None:
+        await self.go_to_place(message.place)
+
+    @on(ChangeReview)
+    def change_review(self, message: ChangeReview) -> None:
+        self.appraisal.change(message)
+
+    @on(EditItemNote)
+    def edit_item_note(self, message: EditItemNote) -> None:
+        self.appraisal.edit_note(message)
+
+    @on(TieItem)
+    def tie_item(self, message: TieItem) -> None:
+        self.appraisal.tie(message)
+
+    @on(StartAssessment)
+    async def start_assessment(self, message: StartAssessment) -> None:
+        await self.appraisal.start_assessment(message.medication_id)
 
     # ---- search --------------------------------------------------------------------
 

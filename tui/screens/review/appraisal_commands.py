@@ -1,0 +1,106 @@
+"""What the review screen does for appraisal: apply the pane's changes, open the editors, start assessments.
+
+The Appraisal pane and the Medications pane ask by message (`ChangeReview`, `EditItemNote`,
+`TieItem`, `StartAssessment`); this applies each to the session (one undoable step), opens the
+annotation editor for an item's note or a tie to the reader's selection, and asks which effect
+to assess when a medication row names several.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from tui.appraisal import adverse_effects_of
+from tui.model.places import Place
+from tui.model.review import AdverseEffect
+from tui.model.review_session import NoteDraft, place_problem
+from tui.widgets.messages import ChangeReview, EditItemNote, TieItem
+from tui.widgets.protocols import StartsAssessments
+
+if TYPE_CHECKING:
+    from tui.screens.review.screen import ReviewScreen
+
+CHECKLIST_KIND: Final = "checklist"
+
+
+class AppraisalCommands:
+    """The appraisal requests of one review screen."""
+
+    def __init__(self, screen: ReviewScreen) -> None:
+        self.screen = screen
+
+    def change(self, message: ChangeReview) -> None:
+        message.change(self.screen.session)
+        self.screen.review_changed()
+
+    def edit_note(self, message: EditItemNote) -> None:
+        """The item's own note (saved with its answer), in the annotation editor with only its words."""
+        from tui.screens.annotation_editor import AnnotationEditor
+
+        session = self.screen.session
+        entry = session.checklist_answer(message.definition.id, message.item, message.target)
+
+        def keep(draft: NoteDraft) -> None:
+            session.set_checklist_note(message.definition, message.item, draft.body.strip(), message.target)
+            self.screen.review_changed()
+
+        draft = NoteDraft(body=entry.note if entry is not None else "")
+        self.screen.app.push_screen(AnnotationEditor(message.heading, None, draft, keep=keep, words_only=True))
+
+    def tie(self, message: TieItem) -> None:
+        """A note on the item quoting the text selected in the reader (`v` there, then `t` here)."""
+        reader = self.screen.reader
+        selection, section_id = reader.selection, reader.section_id
+        if selection is None or section_id is None:
+            self.screen.notify(
+                "Select text in the reader first (1, then v and shift+arrows), then t on the item.", severity="warning"
+            )
+            return
+        start, end = selection
+        place = Place(CHECKLIST_KIND, message.target_id, start, end, section=section_id)
+        if problem := place_problem(place):
+            self.screen.notify(f"Not tied: {problem}.", severity="warning")
+            return
+        section = self.screen.case.section(section_id)
+        quote = section.text[start:end] if section else None
+
+        def add(draft: NoteDraft) -> None:
+            self.screen.session.annotate(self.screen.case, place, draft, self.screen.document.reviewer)
+            reader.clear_selection()
+            self.screen.review_changed()
+
+        from tui.screens.annotation_editor import AnnotationEditor
+
+        self.screen.app.push_screen(AnnotationEditor(message.heading, quote, keep=add))
+
+    async def start_assessment(self, medication_id: str) -> None:
+        """Assess one adverse effect of a medication row: the only one, or the one the reviewer picks."""
+        case = self.screen.case
+        medication = next((m for m in case.medications if m.id == medication_id), None)
+        if medication is None:
+            return
+        effects = adverse_effects_of(medication)
+        if not effects:
+            self.screen.notify(
+                f"The record gives no adverse effect for {medication.label}: nothing to assess.", severity="warning"
+            )
+            return
+        if len(effects) == 1:
+            await self._open(AdverseEffect(medication.id, effects[0]))
+            return
+        from tui.screens.choice_dialog import ChoiceDialog
+
+        async def chosen(index: int | None) -> None:
+            if index is not None:
+                await self._open(AdverseEffect(medication.id, effects[index]))
+
+        self.screen.app.push_screen(ChoiceDialog(f"Assess which effect of {medication.label}?", effects), chosen)
+
+    async def _open(self, target: AdverseEffect) -> None:
+        pane = next((p for p in self.screen.panes if p.place_kind == CHECKLIST_KIND), None)
+        if pane is None:
+            return
+        await self.screen.action_show_pane(pane.name)
+        widget = await self.screen.mounted_pane(pane)
+        if not (isinstance(widget, StartsAssessments) and widget.start_assessment(target)):
+            self.screen.notify("No checklist here is answered per adverse effect.", severity="warning")
