@@ -55,7 +55,7 @@ def group_figure(row: OutlineRow, review: Review, styles: RowStyles) -> Text:
     """The answer column of a checklist's heading: its bar and count, and Naranjo's total and band."""
     done = progress(row.definition, review, row.target)
     scored = score(row.definition, review, row.target)
-    if scored is not None:  # the total and band say more than a bar, in the same room
+    if scored is not None and scored.answered:  # the total and band say more than a bar, in the same room
         band = f" {scored.band.label.lower()}" if scored.band is not None else ""
         return plain_line(f"{scored.total:+d}{band} {done.answered}/{done.total}")
     figure = progress_bar(done.fraction, styles)

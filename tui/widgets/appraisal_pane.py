@@ -351,9 +351,12 @@ class AppraisalPane(Vertical):
         per_effect = next((d for d in self.table.catalogue if d.applies_to == "adverse_effect"), None)
         if per_effect is None:
             return False
-        self.table.show_assessment(per_effect.id, target)
-        self.table.select_item(item_place_id(per_effect.id, per_effect.items[0].id, target.medication, target.effect))
-        self.table.focus()
+        table = self.table
+        table.show_assessment(per_effect.id, target)
+        table.select_item(item_place_id(per_effect.id, per_effect.items[0].id, target.medication, target.effect))
+        # The assessment's heading (its total and band) at the top of the view, its items under it.
+        table.scroll_to(y=max(0, table.cursor_row - 1), animate=False, immediate=True)
+        table.focus()
         return True
 
     def run_key(self, action: str) -> None:
