@@ -45,15 +45,14 @@ class OutlineRow:
 
     @property
     def key(self) -> str:
-        """Unique in the pane: the item's place id for items, with a suffix for headings."""
+        """Unique in the pane: an item's place id (`care-2013:5d`), else its group and kind
+        (`care-2013#checklist`, `naranjo-1981@clonazepam/drowsiness#checklist`)."""
         medication = self.target.medication if self.target else None
         effect = self.target.effect if self.target else None
-        group = item_place_id(self.definition.id, "-", medication, effect)
         if self.item_id is not None:
             return item_place_id(self.definition.id, self.item_id, medication, effect)
-        if self.kind == "domain":
-            return f"{group}#{self.domain}"
-        return f"{group}#{self.kind}"
+        group = self.definition.id + (f"@{medication}/{effect}" if self.target else "")
+        return f"{group}#{self.domain}" if self.kind == "domain" else f"{group}#{self.kind}"
 
 
 def assessment_targets(

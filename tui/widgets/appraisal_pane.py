@@ -271,9 +271,13 @@ class AppraisalTable(LineTable):
         self.post_message(ShowPlace(Place("section", section)))
 
     def action_next_unanswered(self) -> None:
+        self.move_to_unanswered(self.cursor_row + 1)
+
+    def move_to_unanswered(self, start: int = 0) -> None:
+        """The first item without an answer from row `start` on, wrapping round."""
         review = self.review
-        for offset in range(1, len(self.rows) + 1):
-            index = (self.cursor_row + offset) % len(self.rows)
+        for offset in range(len(self.rows)):
+            index = (start + offset) % len(self.rows)
             row = self.rows[index]
             if row.kind != "item":
                 continue
@@ -309,6 +313,7 @@ class AppraisalPane(Vertical):
         self._complete = False
         self._catalogue = ChecklistCatalogue()
         self._warnings: list[str] = []
+        self._placed = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="appraisal-status")
@@ -331,7 +336,6 @@ class AppraisalPane(Vertical):
         for warning in self._warnings:
             self.notify(f"Checklist left out: {warning}", severity="warning")
         table.rebuild()
-        table.action_next_unanswered()  # the first item to answer, not the heading above it
         self._show_status()
 
     def show_review(self, session: ReviewSession) -> None:
@@ -340,6 +344,9 @@ class AppraisalPane(Vertical):
         self._complete = session.review.review.complete
         if table.is_mounted:
             table.rebuild()
+            if not self._placed:  # first shown: the first item to answer, not the heading above it
+                self._placed = True
+                table.move_to_unanswered()
             self._show_detail()
         self._show_status()
 
