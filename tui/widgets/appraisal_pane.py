@@ -39,12 +39,14 @@ BASE_COLUMNS: tuple[tuple[str, str, int], ...] = (("number", "No.", 3), ("item",
 """(key, title, width); the item column grows into whatever room the pane has."""
 MARKS_WIDTH = 3
 CELL_PADDING = 2
+MAX_ITEM_WIDTH = 60
+"""Wider than this, an item's title sits too far from its answer to read across on a wide terminal."""
 
 
 def column_widths(available: int) -> list[TableColumn]:
     """The item column takes the room the others leave (at least its base width)."""
     fixed = sum(width + CELL_PADDING for key, _t, width in BASE_COLUMNS if key != "item") + MARKS_WIDTH + CELL_PADDING
-    item_width = max(BASE_COLUMNS[1][2], available - fixed - CELL_PADDING - 2)
+    item_width = min(MAX_ITEM_WIDTH, max(BASE_COLUMNS[1][2], available - fixed - CELL_PADDING - 2))
     columns = [TableColumn(key, title, item_width if key == "item" else width) for key, title, width in BASE_COLUMNS]
     return [*columns, TableColumn("marks", "", MARKS_WIDTH)]
 
