@@ -155,9 +155,9 @@ def describe_row(
         question, guidance = definition.overall.text, ""
     elif row.item is not None:
         text.append_text(plain_line(f"{definition.short_title} {row.item.id}: {row.item.title}", style="bold"))
-        domain = definition.domain_title(row.item.domain) if row.item.domain else ""
-        if domain and domain.lower() != row.item.title.lower():
-            text.append_text(plain_line(f" · {domain}", style="dim"))
+        heading = definition.domain_title(row.item.domain) if row.item.domain else ""
+        if heading and heading.lower() != row.item.title.lower():
+            text.append_text(plain_line(f" · {heading}", style="dim"))
         question, guidance = row.item.text, row.item.guidance
     else:
         question, guidance = "", ""
