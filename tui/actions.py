@@ -55,6 +55,8 @@ class Context:
     id: str
     title: str
     in_help: bool = True
+    note: str = ""
+    """Said under the context's keys in help: what the keys there have in common."""
 
 
 GROUPS: dict[str, Binding.Group] = {
@@ -73,7 +75,17 @@ CONTEXTS: tuple[Context, ...] = (
     Context("pain", "Pain scores"),
     Context("timeline", "Timeline"),
     Context("notes", "Notes"),
-    Context("appraisal", "Appraisal"),
+    Context(
+        "appraisal",
+        "Appraisal",
+        note=(
+            "An answer key answers the item under the cursor and moves to the next. The keys come from each "
+            "checklist's file: CARE y n p -, JBI and Murad y n u -, Naranjo y n d; an overall row takes its own "
+            "(JBI: i include, e exclude, s seek further information). In this pane n, d and a answer and write "
+            "the item's note; elsewhere they step search hits, delete and annotate. o on a medication row (2) "
+            "opens a Naranjo assessment of its adverse effect."
+        ),
+    ),
     Context("editor", "Annotation editor"),
     Context("export", "Export dialog"),
     Context("library", "Library"),

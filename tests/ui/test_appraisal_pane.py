@@ -197,3 +197,25 @@ async def test_the_pane_is_built_after_the_first_screen_and_draws_only_rows_in_v
         assert rows > 50
         drawn = len(pane.table._cache)
         assert drawn < rows / 2, f"{drawn} of {rows} rows built"
+
+
+async def test_help_and_the_palette_list_the_pane_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 200)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = screen_text(app)
+        assert "Appraisal (5)" in help_text
+        for words in ("Answer do not know", "Accept the hint", "Note on the item", "Mark the review complete"):
+            assert words in help_text, words
+        assert "i include, e exclude" in help_text, "the overall keys from the files are said too"
+        assert "Open a Naranjo assessment of its adverse effect" in help_text
+        await pilot.press("escape")
+        await pilot.press("ctrl+p", *"mark the review complete")
+        await pilot.pause(0.5)
+        assert "key in the Appraisal pane: M" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current_pane(app) == "appraisal-pane"
+        assert app.document.session.review.review.complete
