@@ -14,7 +14,8 @@ from tui.model.review import AdverseEffect
 from tui.screens.annotation_editor import AnnotationEditor
 from tui.screens.choice_dialog import ChoiceDialog
 from tui.store.review_file import read_review
-from tui.widgets.appraisal_pane import AppraisalPane, AppraisalTable
+from tui.widgets.appraisal_pane import AppraisalPane
+from tui.widgets.appraisal_table import AppraisalTable
 from tui.widgets.medication_table import MedicationTable
 
 SIZE = (120, 40)
