@@ -220,3 +220,15 @@ async def test_help_and_the_palette_list_the_pane_keys() -> None:
         await pilot.pause()
         assert current_pane(app) == "appraisal-pane"
         assert app.document.session.review.review.complete
+
+
+async def test_the_palette_jumps_to_a_checklist_item() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_pane(pilot)
+        await pilot.press("1", "ctrl+p", *"Checklist: JBI 7")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current_pane(app) == "appraisal-pane"
+        assert table(app).row_key_at_cursor() == "jbi-case-report:7"

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 class PlacesProvider(EntryProvider):
-    """Jump to any section, medication, pain score or timeline event."""
+    """Jump to any section, medication, pain score, timeline event or checklist item."""
 
     def entries(self) -> Iterator[Entry]:
         screen = cast("ReviewScreen", self.screen)
@@ -44,6 +44,19 @@ class PlacesProvider(EntryProvider):
             label = sanitize_line(event.label)
             place = Place("timeline", event.id)
             yield (f"Timeline: {label}", partial(screen.go_to_place, place), "show it on the timeline")
+        yield from self._checklist_items(screen)
+
+    def _checklist_items(self, screen: ReviewScreen) -> Iterator[Entry]:
+        """Every item of the checklists answered per case, once they are loaded (the Appraisal pane loads them)."""
+        from tui.model.checklist_catalogue import installed_checklists, item_place_id
+
+        for definition in installed_checklists():
+            if definition.applies_to != "case":
+                continue
+            for item in definition.items:
+                label = sanitize_line(f"{definition.short_title} {item.id}: {item.title}")
+                place = Place("checklist", item_place_id(definition.id, item.id))
+                yield (f"Checklist: {label}", partial(screen.go_to_place, place), "answer it in the Appraisal pane")
 
 
 class ReviewActionsProvider(EntryProvider):
