@@ -92,10 +92,9 @@ CONTEXTS: tuple[Context, ...] = (
     Context("cases", "Cases of a library"),
     Context("help", "Help", in_help=False),
     Context("quit", "Quit dialog", in_help=False),
-    Context("choice", "Note choice", in_help=False),
+    Context("choice", "Choice dialog (which note, which adverse effect)", in_help=False),
     Context("conflict", "Conflict dialog", in_help=False),
     Context("recovery", "Recovery dialog", in_help=False),
-    Context("chooser", "Choice dialog", in_help=False),
 )
 
 _A = ActionSpec
@@ -209,7 +208,6 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("conflict.cancel", "escape", "choose('cancel')", "Cancel"),
     _A("recovery.restore", "enter", "choose('restore')", "Restore"),
     _A("recovery.discard", "d", "choose('discard')", "Discard"),
-    _A("chooser.cancel", "escape", "cancel", "Cancel"),
 )  # fmt: skip
 
 
@@ -289,7 +287,7 @@ ACTIVE_WITH: dict[str, frozenset[str]] = {
 }
 """The contexts whose keys are live at the same time as each context's. Dialogs are modal: alone."""
 
-DIALOGS = frozenset({"editor", "export", "help", "quit", "choice", "conflict", "recovery", "chooser"})
+DIALOGS = frozenset({"editor", "export", "help", "quit", "choice", "conflict", "recovery"})
 
 SHADOWS: dict[str, frozenset[str]] = {"appraisal": frozenset({"review"})}
 """Contexts whose keys a pane's own keys take over on purpose while focus is in it (the focused widget's

@@ -19,7 +19,7 @@ from tui.widgets.plain import plain_line
 class ChoiceDialog(ModalScreen[int | None]):
     """Dismisses with the index of the chosen entry, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = bindings("chooser")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("choice")  # the keys of every choice: escape cancels
 
     def __init__(self, question: str, choices: Sequence[str]) -> None:
         super().__init__()
