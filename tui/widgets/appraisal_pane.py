@@ -17,6 +17,7 @@ from tui.model.places import Place
 from tui.model.review import AdverseEffect
 from tui.model.review_session import ReviewSession
 from tui.widgets.appraisal_table import AppraisalTable
+from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable
 from tui.widgets.plain import plain_line
 
@@ -39,7 +40,7 @@ class AppraisalPane(Vertical):
         table.say = self.say
         yield table
         with VerticalScroll(id="appraisal-detail-box"):
-            yield Static(id="appraisal-detail")
+            yield DetailText(id="appraisal-detail")
 
     @property
     def table(self) -> AppraisalTable:
@@ -108,11 +109,12 @@ class AppraisalPane(Vertical):
         if self._said:
             text.append(" · ", style="dim")
             text.append_text(plain_line(self._said))
-        self.query_one("#appraisal-status", Static).update(text)
-        self.query_one("#appraisal-status", Static).set_class(self._complete, "complete")
+        status = self.query_one("#appraisal-status", Static)
+        status.update(text, layout=False)  # one line, always
+        status.set_class(self._complete, "complete")
 
     def _show_detail(self) -> None:
-        self.query_one("#appraisal-detail", Static).update(self.table.describe_current())
+        self.query_one("#appraisal-detail", DetailText).show(self.table.describe_current())
         self.query_one("#appraisal-detail-box", VerticalScroll).scroll_home(animate=False)
 
     def on_line_table_row_highlighted(self, _event: LineTable.RowHighlighted) -> None:
