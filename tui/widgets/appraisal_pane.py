@@ -71,6 +71,10 @@ class AppraisalPane(Vertical):
             self._show_detail()
         self._show_status()
 
+    def show_answers(self, session: ReviewSession) -> None:
+        """Answers alone changed: the same as a whole review, for this pane."""
+        self.show_review(session)
+
     def select_place(self, place: Place) -> None:
         if place.kind == "checklist":
             self.table.select_item(place.target_id)

@@ -64,7 +64,7 @@ class ShowPlace(Message):
 
 
 class ChangeReview(Message):
-    """A pane asks for one change to the review (an answer, a cleared answer, the complete mark).
+    """A pane asks for one change to checklist answers or the complete mark (never to a note).
 
     `change` is applied by the screen to its session, which makes it one undoable step; it
     returns whether anything changed.

@@ -86,3 +86,14 @@ class StartsAssessments(Protocol):
     def start_assessment(self, target: AdverseEffect) -> bool:
         """Show the assessment of `target`; False when no checklist is answered per adverse effect."""
         ...
+
+
+@runtime_checkable
+class ShowsAnswers(Protocol):
+    """A pane that shows checklist answers: after a change to answers alone, only these are told.
+
+    An answer changes no note, so the reader, the section tree and the Notes pane (10,000 notes
+    on a large review) need not be redrawn for it.
+    """
+
+    def show_answers(self, session: ReviewSession) -> None: ...

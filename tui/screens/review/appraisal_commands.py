@@ -31,7 +31,7 @@ class AppraisalCommands:
 
     def change(self, message: ChangeReview) -> None:
         message.change(self.screen.session)
-        self.screen.review_changed()
+        self.screen.answers_changed()
 
     def edit_note(self, message: EditItemNote) -> None:
         """The item's own note (saved with its answer), in the annotation editor with only its words."""
@@ -42,7 +42,7 @@ class AppraisalCommands:
 
         def keep(draft: NoteDraft) -> None:
             session.set_checklist_note(message.definition, message.item, draft.body.strip(), message.target)
-            self.screen.review_changed()
+            self.screen.answers_changed()
 
         draft = NoteDraft(body=entry.note if entry is not None else "")
         self.screen.app.push_screen(AnnotationEditor(message.heading, None, draft, keep=keep, words_only=True))

@@ -49,7 +49,7 @@ from tui.widgets.messages import (
 )
 from tui.widgets.pane_bar import PaneBar, PaneLabel
 from tui.widgets.plain import plain_line
-from tui.widgets.protocols import SelectsPlaces, ShowsReview, UsesChecklists
+from tui.widgets.protocols import SelectsPlaces, ShowsAnswers, ShowsReview, UsesChecklists
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.section_navigator import SectionNavigator
 from tui.widgets.section_reader import SectionReader
@@ -312,24 +312,19 @@ class ReviewScreen(Screen[None]):
 
     # ---- appraisal (what each request does is in appraisal_commands.py) -----------------------
 
-    @on(ShowPlace)
-    async def show_place(self, message: ShowPlace) -> None:
+    async def on_show_place(self, message: ShowPlace) -> None:
         await self.go_to_place(message.place)
 
-    @on(ChangeReview)
-    def change_review(self, message: ChangeReview) -> None:
+    def on_change_review(self, message: ChangeReview) -> None:
         self.appraisal.change(message)
 
-    @on(EditItemNote)
-    def edit_item_note(self, message: EditItemNote) -> None:
+    def on_edit_item_note(self, message: EditItemNote) -> None:
         self.appraisal.edit_note(message)
 
-    @on(TieItem)
-    def tie_item(self, message: TieItem) -> None:
+    def on_tie_item(self, message: TieItem) -> None:
         self.appraisal.tie(message)
 
-    @on(StartAssessment)
-    async def start_assessment(self, message: StartAssessment) -> None:
+    async def on_start_assessment(self, message: StartAssessment) -> None:
         await self.appraisal.start_assessment(message.medication_id)
 
     # ---- search --------------------------------------------------------------------
@@ -431,6 +426,15 @@ class ReviewScreen(Screen[None]):
         notes = "1 note" if count == 1 else f"{count} notes"
         status.update(plain_line(f"{marker}{notes} · {short_path(self.document.label)}"))
         status.set_class(self.session.dirty, "unsaved")
+
+    def answers_changed(self) -> None:
+        """After a change to checklist answers or the complete mark alone: tell the panes that show
+        them and the status, not every pane (no note changed), and the app (which journals it)."""
+        for widget in self.query_one(ContentSwitcher).children:
+            if isinstance(widget, ShowsAnswers):
+                widget.show_answers(self.session)
+        self.refresh_review_status()
+        self.post_message(ReviewChanged(self.document))
 
     def on_document_changed(self, _message: DocumentChanged) -> None:
         self.refresh_review()
