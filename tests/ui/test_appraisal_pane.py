@@ -232,3 +232,22 @@ async def test_the_palette_jumps_to_a_checklist_item() -> None:
         await pilot.pause()
         assert current_pane(app) == "appraisal-pane"
         assert table(app).row_key_at_cursor() == "jbi-case-report:7"
+
+
+async def test_an_answer_redraws_the_appraisal_pane_but_not_the_notes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.widgets.notes_pane import NotesPane
+
+    shown: list[int] = []
+    original = NotesPane.show_review
+    monkeypatch.setattr(NotesPane, "show_review", lambda pane, session: (shown.append(1), original(pane, session)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_pane(pilot)
+        await pilot.pause(0.3)  # every pane built and shown the review once
+        before = len(shown)
+        await pilot.press("y", "y")
+        await pilot.pause()
+        assert answer(app, "care-2013", "2") == "yes"
+        assert table(app).get_cell("care-2013#checklist", "answer").plain.endswith("2/30")
+        assert "● unsaved" in screen_text(app)
+        assert len(shown) == before, "no note changed: the Notes pane is not redrawn"
