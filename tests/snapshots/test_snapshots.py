@@ -7,6 +7,7 @@ then look at the report before committing the new SVGs.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,11 @@ from textual.widgets import Input
 from tests.conftest import REPO
 from tests.review_helpers import make_app as make_review_app
 
-# The status line shows the review path, so snapshots use one fixed path; nothing is saved there.
-FIXED_REVIEW_PATH = Path("/case-review-snapshots/never-written.review.toml")
+# The status line shows the review path cut from the left to its last 39 characters, so snapshots use
+# one fixed tail; nothing is saved there. The folder is this run's own: a shared one let two test runs
+# at once see each other's lock ("also open in another case-review") and journals in their snapshots.
+FIXED_REVIEW_PATH = Path(tempfile.mkdtemp()) / "case-review-snapshots" / "never-written.review.toml"
+FIXED_REVIEW_PATH.parent.mkdir()
 
 
 def make_app(theme: str):  # type: ignore[no-untyped-def]
