@@ -14,8 +14,8 @@ from tui.appraisal import adverse_effects_of
 from tui.model.places import Place
 from tui.model.review import AdverseEffect
 from tui.model.review_session import NoteDraft, place_problem
-from tui.widgets.messages import ChangeReview, EditItemNote, TieItem
-from tui.widgets.protocols import StartsAssessments
+from tui.widgets.messages import ChangeReview, EditItemNote, ReviewChanged, ShowPlace, StartAssessment, TieItem
+from tui.widgets.protocols import ShowsAnswers, StartsAssessments
 
 if TYPE_CHECKING:
     from tui.screens.review.screen import ReviewScreen
@@ -31,7 +31,17 @@ class AppraisalCommands:
 
     def change(self, message: ChangeReview) -> None:
         message.change(self.screen.session)
-        self.screen.answers_changed()
+        self.answers_changed()
+
+    def answers_changed(self) -> None:
+        """After a change to checklist answers or the complete mark alone: tell the panes that show
+        them and the status, not every pane (no note changed), and the app (which journals it)."""
+        screen = self.screen
+        for widget in screen.query_one("#panes").children:
+            if isinstance(widget, ShowsAnswers):
+                widget.show_answers(screen.session)
+        screen.refresh_review_status()
+        screen.post_message(ReviewChanged(screen.document))
 
     def edit_note(self, message: EditItemNote) -> None:
         """The item's own note (saved with its answer), in the annotation editor with only its words."""
@@ -42,7 +52,7 @@ class AppraisalCommands:
 
         def keep(draft: NoteDraft) -> None:
             session.set_checklist_note(message.definition, message.item, draft.body.strip(), message.target)
-            self.screen.answers_changed()
+            self.answers_changed()
 
         draft = NoteDraft(body=entry.note if entry is not None else "")
         self.screen.app.push_screen(AnnotationEditor(message.heading, None, draft, keep=keep, words_only=True))
@@ -104,3 +114,24 @@ class AppraisalCommands:
         widget = await self.screen.mounted_pane(pane)
         if not (isinstance(widget, StartsAssessments) and widget.start_assessment(target)):
             self.screen.notify("No checklist here is answered per adverse effect.", severity="warning")
+
+
+class AppraisalRequests:
+    """The review screen's handlers of the panes' appraisal requests (a base of `ReviewScreen`)."""
+
+    appraisal: AppraisalCommands
+
+    async def on_show_place(self, message: ShowPlace) -> None:
+        await self.appraisal.screen.go_to_place(message.place)
+
+    def on_change_review(self, message: ChangeReview) -> None:
+        self.appraisal.change(message)
+
+    def on_edit_item_note(self, message: EditItemNote) -> None:
+        self.appraisal.edit_note(message)
+
+    def on_tie_item(self, message: TieItem) -> None:
+        self.appraisal.tie(message)
+
+    async def on_start_assessment(self, message: StartAssessment) -> None:
+        await self.appraisal.start_assessment(message.medication_id)

@@ -28,7 +28,7 @@ from tui.model.places import Place
 from tui.model.reading_position import ReadingPosition
 from tui.model.review_session import ReviewSession
 from tui.model.text_spans import find_quote
-from tui.screens.review.appraisal_commands import AppraisalCommands
+from tui.screens.review.appraisal_commands import AppraisalCommands, AppraisalRequests
 from tui.screens.review.note_keys import NoteCommands
 from tui.screens.review.palette import PlacesProvider, ReviewActionsProvider
 from tui.screens.review.panes import PANES, PaneRegistry, PaneSpec
@@ -36,20 +36,15 @@ from tui.widgets.case_header import CaseHeader
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.messages import (
     AcceptNewWords,
-    ChangeReview,
     DocumentChanged,
-    EditItemNote,
     JumpToQuote,
     LeaveCase,
     NoteChosen,
     ReviewChanged,
-    ShowPlace,
-    StartAssessment,
-    TieItem,
 )
 from tui.widgets.pane_bar import PaneBar, PaneLabel
 from tui.widgets.plain import plain_line
-from tui.widgets.protocols import SelectsPlaces, ShowsAnswers, ShowsReview, UsesChecklists
+from tui.widgets.protocols import SelectsPlaces, ShowsReview, UsesChecklists
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.section_navigator import SectionNavigator
 from tui.widgets.section_reader import SectionReader
@@ -91,7 +86,7 @@ def short_path(label: str, limit: int = 40) -> str:
     return label if len(label) <= limit else "…" + label[-(limit - 1) :]
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(AppraisalRequests, Screen[None]):
     """Where a reviewer reads one case closely."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("review")
@@ -310,23 +305,6 @@ class ReviewScreen(Screen[None]):
         position = f"sentence {message.index + 1}/{message.count}"
         self.set_status(self.notes.status_at(message.section_id, message.index, position))
 
-    # ---- appraisal (what each request does is in appraisal_commands.py) -----------------------
-
-    async def on_show_place(self, message: ShowPlace) -> None:
-        await self.go_to_place(message.place)
-
-    def on_change_review(self, message: ChangeReview) -> None:
-        self.appraisal.change(message)
-
-    def on_edit_item_note(self, message: EditItemNote) -> None:
-        self.appraisal.edit_note(message)
-
-    def on_tie_item(self, message: TieItem) -> None:
-        self.appraisal.tie(message)
-
-    async def on_start_assessment(self, message: StartAssessment) -> None:
-        await self.appraisal.start_assessment(message.medication_id)
-
     # ---- search --------------------------------------------------------------------
 
     def action_start_search(self) -> None:
@@ -426,15 +404,6 @@ class ReviewScreen(Screen[None]):
         notes = "1 note" if count == 1 else f"{count} notes"
         status.update(plain_line(f"{marker}{notes} · {short_path(self.document.label)}"))
         status.set_class(self.session.dirty, "unsaved")
-
-    def answers_changed(self) -> None:
-        """After a change to checklist answers or the complete mark alone: tell the panes that show
-        them and the status, not every pane (no note changed), and the app (which journals it)."""
-        for widget in self.query_one(ContentSwitcher).children:
-            if isinstance(widget, ShowsAnswers):
-                widget.show_answers(self.session)
-        self.refresh_review_status()
-        self.post_message(ReviewChanged(self.document))
 
     def on_document_changed(self, _message: DocumentChanged) -> None:
         self.refresh_review()
