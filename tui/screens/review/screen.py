@@ -402,7 +402,9 @@ class ReviewScreen(AppraisalRequests, Screen[None]):
         count = len(self.session.review.annotations)
         marker = "● unsaved  " if self.session.dirty else ""
         notes = "1 note" if count == 1 else f"{count} notes"
-        status.update(plain_line(f"{marker}{notes} · {short_path(self.document.label)}"))
+        text = plain_line(f"{marker}{notes} · {short_path(self.document.label)}")
+        # The same text again (an answer, a second edit) needs no layout of the screen: only a new width does.
+        status.update(text, layout=text.cell_len != len(str(status.render())))
         status.set_class(self.session.dirty, "unsaved")
 
     def on_document_changed(self, _message: DocumentChanged) -> None:
