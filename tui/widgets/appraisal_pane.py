@@ -33,6 +33,7 @@ class AppraisalPane(Vertical):
         self._catalogue = ChecklistCatalogue()
         self._warnings: list[str] = []
         self._placed = False
+        self._session: ReviewSession | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="appraisal-status")
@@ -52,23 +53,29 @@ class AppraisalPane(Vertical):
         self._warnings = warnings
 
     def on_mount(self) -> None:
-        table = self.table
-        table.catalogue = self._catalogue
         for warning in self._warnings:
             self.notify(f"Checklist left out: {warning}", severity="warning")
-        table.rebuild()
-        self._show_status()
+        self._apply()
 
     def show_review(self, session: ReviewSession) -> None:
-        table = self.table
-        table.session = session
+        """Show the session as it is now; before the pane's own widgets are up, once they are (on mount)."""
+        self._session = session
         self._complete = session.review.review.complete
-        if table.is_mounted:
-            table.rebuild()
-            if not self._placed:  # first shown: the first item to answer, not the heading above it
-                self._placed = True
-                table.move_to_unanswered()
-            self._show_detail()
+        self._apply()
+
+    def _apply(self) -> None:
+        found = self.query(AppraisalTable)
+        if not found or not self.query("#appraisal-detail"):
+            return  # still being composed (or torn down): on_mount applies it
+        table = found.first()
+        table.catalogue = self._catalogue
+        if self._session is not None:
+            table.session = self._session
+        table.rebuild()
+        if self._session is not None and not self._placed:  # the first item to answer, not a heading
+            self._placed = True
+            table.move_to_unanswered()
+        self._show_detail()
         self._show_status()
 
     def show_answers(self, session: ReviewSession) -> None:

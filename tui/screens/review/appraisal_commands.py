@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from tui.appraisal import adverse_effects_of
 from tui.model.places import Place
 from tui.model.review import AdverseEffect
 from tui.model.review_session import NoteDraft, place_problem
@@ -85,6 +84,8 @@ class AppraisalCommands:
 
     async def start_assessment(self, medication_id: str) -> None:
         """Assess one adverse effect of a medication row: the only one, or the one the reviewer picks."""
+        from tui.appraisal import adverse_effects_of  # the appraisal modules stay off the start-up path
+
         case = self.screen.case
         medication = next((m for m in case.medications if m.id == medication_id), None)
         if medication is None:

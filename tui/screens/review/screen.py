@@ -10,6 +10,7 @@ notes live in `note_keys.py`.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
@@ -212,6 +213,7 @@ class ReviewScreen(AppraisalRequests, Screen[None]):
         return await self._mounted_pane(pane)
 
     async def _prebuild_panes(self) -> None:
+        await asyncio.to_thread(self.document.checklists)  # read on a thread: keys are answered meanwhile
         for pane in self.panes[1:]:
             await self._mounted_pane(pane, hidden=True)
 
