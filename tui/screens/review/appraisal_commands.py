@@ -8,13 +8,14 @@ to assess when a medication row names several.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from functools import cached_property
+from typing import TYPE_CHECKING, Final, cast
 
 from tui.model.places import Place
 from tui.model.review import AdverseEffect
 from tui.model.review_session import NoteDraft, place_problem
 from tui.widgets.messages import ChangeReview, EditItemNote, ReviewChanged, ShowPlace, StartAssessment, TieItem
-from tui.widgets.protocols import ShowsAnswers, StartsAssessments
+from tui.widgets.protocols import ShowsAnswers, StartsAssessments, UsesChecklists
 
 if TYPE_CHECKING:
     from tui.screens.review.screen import ReviewScreen
@@ -27,6 +28,11 @@ class AppraisalCommands:
 
     def __init__(self, screen: ReviewScreen) -> None:
         self.screen = screen
+
+    def prepare(self, widget: object) -> None:
+        """Hand a pane that shows checklists the checklists of this run as it is built."""
+        if isinstance(widget, UsesChecklists):
+            widget.use_checklists(*self.screen.document.checklists())
 
     def change(self, message: ChangeReview) -> None:
         message.change(self.screen.session)
@@ -112,7 +118,7 @@ class AppraisalCommands:
         if pane is None:
             return
         await self.screen.action_show_pane(pane.name)
-        widget = await self.screen.mounted_pane(pane)
+        widget = await self.screen._mounted_pane(pane)  # this module is the screen's own helper
         if not (isinstance(widget, StartsAssessments) and widget.start_assessment(target)):
             self.screen.notify("No checklist here is answered per adverse effect.", severity="warning")
 
@@ -120,7 +126,9 @@ class AppraisalCommands:
 class AppraisalRequests:
     """The review screen's handlers of the panes' appraisal requests (a base of `ReviewScreen`)."""
 
-    appraisal: AppraisalCommands
+    @cached_property
+    def appraisal(self) -> AppraisalCommands:
+        return AppraisalCommands(cast("ReviewScreen", self))
 
     async def on_show_place(self, message: ShowPlace) -> None:
         await self.appraisal.screen.go_to_place(message.place)

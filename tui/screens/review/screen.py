@@ -29,23 +29,16 @@ from tui.model.places import Place
 from tui.model.reading_position import ReadingPosition
 from tui.model.review_session import ReviewSession
 from tui.model.text_spans import find_quote
-from tui.screens.review.appraisal_commands import AppraisalCommands, AppraisalRequests
+from tui.screens.review.appraisal_commands import AppraisalRequests
 from tui.screens.review.note_keys import NoteCommands
 from tui.screens.review.palette import PlacesProvider, ReviewActionsProvider
 from tui.screens.review.panes import PANES, PaneRegistry, PaneSpec
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.key_hints import KeyHints
-from tui.widgets.messages import (
-    AcceptNewWords,
-    DocumentChanged,
-    JumpToQuote,
-    LeaveCase,
-    NoteChosen,
-    ReviewChanged,
-)
+from tui.widgets.messages import AcceptNewWords, DocumentChanged, JumpToQuote, LeaveCase, NoteChosen, ReviewChanged
 from tui.widgets.pane_bar import PaneBar, PaneLabel
 from tui.widgets.plain import plain_line
-from tui.widgets.protocols import SelectsPlaces, ShowsReview, UsesChecklists
+from tui.widgets.protocols import SelectsPlaces, ShowsReview
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.section_navigator import SectionNavigator
 from tui.widgets.section_reader import SectionReader
@@ -74,9 +67,7 @@ class DocumentView(Protocol):
         """Where the review is saved, for the status line."""
         ...
 
-    def checklists(self) -> tuple[ChecklistCatalogue, list[str]]:
-        """The checklists of this run (loaded on first need) and the warnings of their files."""
-        ...
+    def checklists(self) -> tuple[ChecklistCatalogue, list[str]]: ...  # loaded on first need; files' warnings
 
 
 def short_path(label: str, limit: int = 40) -> str:
@@ -107,7 +98,6 @@ class ReviewScreen(AppraisalRequests, Screen[None]):
         self._ready = False
         self._pending_position: ReadingPosition | None = None
         """The reader's section and sentence, kept as they change (read at exit, when the widgets are gone)."""
-        self.appraisal = AppraisalCommands(self)
 
     @property
     def case(self) -> CaseRecord:
@@ -189,8 +179,7 @@ class ReviewScreen(AppraisalRequests, Screen[None]):
     def _build(self, pane: PaneSpec) -> Widget:
         widget = pane.build(self.case)
         widget.id = pane.widget_id
-        if isinstance(widget, UsesChecklists):
-            widget.use_checklists(*self.document.checklists())
+        self.appraisal.prepare(widget)
         return widget
 
     def _pane(self, name: str) -> PaneSpec | None:
@@ -207,10 +196,6 @@ class ReviewScreen(AppraisalRequests, Screen[None]):
         if isinstance(widget, ShowsReview):
             widget.show_review(self.session)
         return widget
-
-    async def mounted_pane(self, pane: PaneSpec) -> Widget:
-        """The pane's widget, built and mounted if it was not yet."""
-        return await self._mounted_pane(pane)
 
     async def _prebuild_panes(self) -> None:
         await asyncio.to_thread(self.document.checklists)  # read on a thread: keys are answered meanwhile
@@ -405,8 +390,7 @@ class ReviewScreen(AppraisalRequests, Screen[None]):
         marker = "● unsaved  " if self.session.dirty else ""
         notes = "1 note" if count == 1 else f"{count} notes"
         text = plain_line(f"{marker}{notes} · {short_path(self.document.label)}")
-        # The same text again (an answer, a second edit) needs no layout of the screen: only a new width does.
-        status.update(text, layout=text.cell_len != len(str(status.render())))
+        status.update(text, layout=text.cell_len != len(str(status.render())))  # a new width only
         status.set_class(self.session.dirty, "unsaved")
 
     def on_document_changed(self, _message: DocumentChanged) -> None:
