@@ -8,8 +8,9 @@ to assess when a medication row names several.
 
 from __future__ import annotations
 
+import asyncio
 from functools import cached_property
-from typing import TYPE_CHECKING, Final, cast
+from typing import TYPE_CHECKING, Final, Protocol, cast, runtime_checkable
 
 from tui.model.places import Place
 from tui.model.review import AdverseEffect
@@ -18,9 +19,17 @@ from tui.widgets.messages import ChangeReview, EditItemNote, ReviewChanged, Show
 from tui.widgets.protocols import ShowsAnswers, StartsAssessments, UsesChecklists
 
 if TYPE_CHECKING:
+    from tui.model.checklist_catalogue import ChecklistCatalogue
     from tui.screens.review.screen import ReviewScreen
 
 CHECKLIST_KIND: Final = "checklist"
+
+
+@runtime_checkable
+class HasChecklists(Protocol):
+    """An open review that can give the checklists of this run (`ReviewDocument`), loaded on first need."""
+
+    def checklists(self) -> tuple[ChecklistCatalogue, list[str]]: ...
 
 
 class AppraisalCommands:
@@ -29,10 +38,23 @@ class AppraisalCommands:
     def __init__(self, screen: ReviewScreen) -> None:
         self.screen = screen
 
+    def checklists(self) -> tuple[ChecklistCatalogue, list[str]]:
+        """The checklists of this run and their files' warnings (none when the document cannot give them)."""
+        document = self.screen.document
+        if isinstance(document, HasChecklists):
+            return document.checklists()
+        from tui.model.checklist_catalogue import ChecklistCatalogue
+
+        return ChecklistCatalogue(), []
+
+    async def preload(self) -> None:
+        """Read the checklists on a thread before the hidden panes are built: keys are answered meanwhile."""
+        await asyncio.to_thread(self.checklists)
+
     def prepare(self, widget: object) -> None:
         """Hand a pane that shows checklists the checklists of this run as it is built."""
         if isinstance(widget, UsesChecklists):
-            widget.use_checklists(*self.screen.document.checklists())
+            widget.use_checklists(*self.checklists())
 
     def change(self, message: ChangeReview) -> None:
         message.change(self.screen.session)

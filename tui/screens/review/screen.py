@@ -10,9 +10,8 @@ notes live in `note_keys.py`.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import ClassVar, Protocol
 
 from textual import on
 from textual.app import ComposeResult
@@ -43,9 +42,6 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.section_navigator import SectionNavigator
 from tui.widgets.section_reader import SectionReader
 
-if TYPE_CHECKING:
-    from tui.model.checklist_catalogue import ChecklistCatalogue
-
 PREBUILD_DELAY = 0.2
 """Seconds after the first screen before the hidden panes are built."""
 
@@ -66,8 +62,6 @@ class DocumentView(Protocol):
     def label(self) -> str:
         """Where the review is saved, for the status line."""
         ...
-
-    def checklists(self) -> tuple[ChecklistCatalogue, list[str]]: ...  # loaded on first need; files' warnings
 
 
 def short_path(label: str, limit: int = 40) -> str:
@@ -198,7 +192,7 @@ class ReviewScreen(AppraisalRequests, Screen[None]):
         return widget
 
     async def _prebuild_panes(self) -> None:
-        await asyncio.to_thread(self.document.checklists)  # read on a thread: keys are answered meanwhile
+        await self.appraisal.preload()
         for pane in self.panes[1:]:
             await self._mounted_pane(pane, hidden=True)
 
