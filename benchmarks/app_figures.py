@@ -89,6 +89,11 @@ async def _figures(case: Path, review: Path) -> dict[str, float]:
         await _settle(pilot)
         figures["down p95"] = _p95([await _press(app, "down", pilot) for _ in range(60)])
         figures["s sort"] = statistics.median([await _press(app, "s", pilot) for _ in range(5)])
+        await screen.action_show_pane("appraisal")
+        await _settle(pilot)
+        figures["y p95"] = _p95([await _press(app, "y", pilot) for _ in range(20)])
+        for _ in range(20):
+            document.session.undo()
         figures["journal UI seconds"] = _journal_ui_seconds(app, document)
         await pilot.pause(0.5)
         document.session.undo()

@@ -36,6 +36,9 @@ SEQUENCE = [
     ("3", "pain pane"),
     ("4", "timeline pane"),
     ("j", "next event"),
+    ("5", "appraisal pane"),
+    ("y", "answer an item, on to the next"),
+    ("j", "next appraisal row"),
     ("1", "sections pane"),
     ("n", "next hit (no search)"),
 ]

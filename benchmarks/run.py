@@ -149,6 +149,7 @@ def app_rows(large: Path, review: Path) -> list[Row]:
         Row("key work: j in the reader, p95", figures["j p95"] * 1000, " ms", frame),
         Row("key work: down in the medication table, p95", figures["down p95"] * 1000, " ms", frame),
         Row("s (sort medications)", figures["s sort"] * 1000, " ms", 50),
+        Row("y (answer an appraisal item, 10k notes), p95", figures["y p95"] * 1000, " ms", 50),
         Row("first switch to the timeline", figures["first switch to timeline"], " s", 0.5),
         Row("pain chart (1k scores) + 40 drug bars", figures["pain chart and a screen of bars"] * 1000, " ms", frame),
         Row("journal write after an edit, on the UI thread", figures["journal UI seconds"] * 1000, " ms", frame),

@@ -55,11 +55,13 @@ class Context:
     id: str
     title: str
     in_help: bool = True
+    note: str = ""
+    """Said under the context's keys in help: what the keys there have in common."""
 
 
 GROUPS: dict[str, Binding.Group] = {
     name: Binding.Group(name, compact=True)
-    for name in ("Panes", "Hits", "Notes", "Sentence", "Caret", "Rows", "Disagree", "Take")
+    for name in ("Panes", "Hits", "Notes", "Sentence", "Caret", "Rows", "Disagree", "Take", "Answers")
 }
 """One object per group: the key hints fold bindings whose group is the same object."""
 
@@ -73,6 +75,17 @@ CONTEXTS: tuple[Context, ...] = (
     Context("pain", "Pain scores"),
     Context("timeline", "Timeline"),
     Context("notes", "Notes"),
+    Context(
+        "appraisal",
+        "Appraisal",
+        note=(
+            "An answer key answers the item under the cursor and moves to the next. The keys come from each "
+            "checklist's file: CARE y n p -, JBI and Murad y n u -, Naranjo y n d; an overall row takes its own "
+            "(JBI: i include, e exclude, s seek further information). In this pane n, d and a answer and write "
+            "the item's note; elsewhere they step search hits, delete and annotate. o on a medication row (2) "
+            "opens a Naranjo assessment of its adverse effect."
+        ),
+    ),
     Context("editor", "Annotation editor"),
     Context("export", "Export dialog"),
     Context("library", "Library"),
@@ -81,7 +94,7 @@ CONTEXTS: tuple[Context, ...] = (
     Context("decide", "Consensus answer", in_help=False),
     Context("help", "Help", in_help=False),
     Context("quit", "Quit dialog", in_help=False),
-    Context("choice", "Note choice", in_help=False),
+    Context("choice", "Choice dialog (which note, which adverse effect)", in_help=False),
     Context("conflict", "Conflict dialog", in_help=False),
     Context("recovery", "Recovery dialog", in_help=False),
 )
@@ -182,6 +195,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("decide.accept", "ctrl+s", "accept", "Decide", priority=True),
     _A("decide.cancel", "escape", "cancel", "Cancel"),
     _A("compare.close", "escape", "close", "Back"),
+    _A("medications.assess", "o", "assess_effect", "Open a Naranjo assessment of its adverse effect"),
+    # The Appraisal pane: an answer key gives the answer whose `key` in the checklist's file is that
+    # character, then moves on. Here n and d answer (no, do not know) instead of next hit and delete,
+    # and a writes the item's own note (see SHADOWS).
+    _A("appraisal.yes", "y", "answer_key('y')", "Answer yes", group="Answers"),
+    _A("appraisal.no", "n", "answer_key('n')", "Answer no (outside this pane n is the next hit)", group="Answers"),
+    _A("appraisal.partly", "p", "answer_key('p')", "Answer partly (CARE)", group="Answers"),
+    _A("appraisal.unclear", "u", "answer_key('u')", "Answer unclear (JBI, Murad)", group="Answers"),
+    _A("appraisal.not_applicable", "minus", "answer_key('-')", "Answer not applicable", group="Answers"),
+    _A("appraisal.dont_know", "d", "answer_key('d')", "Answer do not know (Naranjo; elsewhere d deletes a note)",
+       group="Answers"),
+    _A("appraisal.clear", "backspace,delete", "clear_answer", "Clear the answer", show=False),
+    _A("appraisal.hint", "h", "accept_hint", "Accept the hint"),
+    _A("appraisal.note", "a", "edit_item_note", "Note on the item (write or edit)"),
+    _A("appraisal.tie", "t", "tie_selection", "Tie to the text selected in the reader"),
+    _A("appraisal.jump", "enter", "jump_to_section", "Section that addresses it"),
+    _A("appraisal.next_open", "space", "next_unanswered", "Next unanswered item", show=False),
+    _A("appraisal.complete", "M", "toggle_complete", "Mark the review complete (or not)"),
     # Dialogs.
     _A("editor.accept", "ctrl+s", "accept", "Accept", priority=True),
     _A("editor.cancel", "escape", "cancel", "Cancel"),
@@ -273,13 +304,33 @@ ACTIVE_WITH: dict[str, frozenset[str]] = {
     "reader": frozenset({"app", "review", "reader"}),
     "table": frozenset({"app", "review", "table"}),
     "compare": frozenset({"app", "table", "compare"}),
-    **{pane: frozenset({"app", "review", "table", pane}) for pane in ("medications", "pain", "timeline", "notes")},
+    **{
+        pane: frozenset({"app", "review", "table", pane})
+        for pane in ("medications", "pain", "timeline", "notes", "appraisal")
+    },
     "library": frozenset({"app", "cases", "library", "table"}),
     "cases": frozenset({"app", "cases", "review", "library", "table"}),
 }
 """The contexts whose keys are live at the same time as each context's. Dialogs are modal: alone."""
 
 DIALOGS = frozenset({"editor", "export", "help", "quit", "choice", "conflict", "recovery", "decide"})
+
+SHADOWS: dict[str, frozenset[str]] = {"appraisal": frozenset({"review"})}
+"""Contexts whose keys a pane's own keys take over on purpose while focus is in it (the focused widget's
+keys come first): in the Appraisal pane `n` answers no, `d` do not know, and `a` writes the item's own
+note, instead of the review screen's next hit, delete and annotate. Help says so (`SHADOWED_HERE`)."""
+
+SHADOWED_HERE: dict[str, tuple[str, ...]] = {
+    "appraisal": ("review.next_hit", "review.delete_note", "review.annotate"),
+}
+"""The review screen's actions each pane hides by default, listed so a test can hold the list to the truth."""
+
+
+def shadows(first: ActionSpec, second: ActionSpec) -> bool:
+    """Whether one of the two actions deliberately hides the other where both are live (see `SHADOWS`)."""
+    return second.context in SHADOWS.get(first.context, frozenset()) or first.context in SHADOWS.get(
+        second.context, frozenset()
+    )
 
 
 def _active_with(context: str) -> frozenset[str]:

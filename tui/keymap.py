@@ -13,7 +13,7 @@ from typing import Protocol, runtime_checkable
 
 from textual.keys import Keys, _character_to_key, key_to_character
 
-from tui.actions import CATALOGUE, ActionSpec, live_together
+from tui.actions import CATALOGUE, ActionSpec, live_together, shadows
 
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 _NAMED_KEYS = frozenset(str(key.value) for key in Keys) | {"space", "enter", "escape", "tab", "backspace"}
@@ -89,7 +89,7 @@ def _clash(action_id: str, keymap: Mapping[str, str]) -> str | None:
         return None
     keys = set(effective_keys(action, keymap))
     for other in CATALOGUE:
-        if other.id == action_id or not live_together(other.context, action.context):
+        if other.id == action_id or not live_together(other.context, action.context) or shadows(action, other):
             continue
         shared = keys & set(effective_keys(other, keymap))
         if shared:

@@ -16,17 +16,18 @@ from textual.widgets import Input
 from tests.conftest import REPO
 from tests.review_helpers import make_app as make_review_app
 
-# The status line shows the review path's last 39 characters, so snapshots use one fixed ending; nothing
-# is saved there. The folder is this run's own: another run's lock beside a shared path showed up as an
-# "also open in another case-review" notice in the snapshot.
+# The status line shows the review path cut from the left to its last 39 characters, so snapshots use
+# one fixed tail; nothing is saved there. The folder is this run's own: a shared one let two test runs
+# at once see each other's lock ("also open in another case-review") and journals in their snapshots.
 FIXED_REVIEW_PATH = Path(tempfile.mkdtemp()) / "case-review-snapshots" / "never-written.review.toml"
+FIXED_REVIEW_PATH.parent.mkdir()
 
 
 def make_app(theme: str):  # type: ignore[no-untyped-def]
     return make_review_app(theme=theme, review_path=FIXED_REVIEW_PATH)
 
 
-PANE_KEYS = {"sections": [], "medications": ["2"], "pain": ["3"], "timeline": ["4"], "notes": ["6"]}
+PANE_KEYS = {"sections": [], "medications": ["2"], "pain": ["3"], "timeline": ["4"], "appraisal": ["5"], "notes": ["6"]}
 
 
 @pytest.mark.parametrize("theme", ["case-review-dark", "case-review-light"])
@@ -46,6 +47,17 @@ def test_medication_jump_at_120x40(snap_compare) -> None:  # type: ignore[no-unt
     assert snap_compare(
         make_app(theme="case-review-dark"), press=["2", "j", "j", "j", "j", "j", "j", "enter"], terminal_size=(120, 40)
     )
+
+
+def test_appraisal_answered_with_a_naranjo_assessment_at_140x45(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # CARE 1-3b answered with single keys, then clonazepam's drowsiness assessed from its medication row:
+    # three answers (the second the record's hint, accepted with h) and the running total and band.
+    # Answers are journalled beside the review: a review of its own (a long name, cut the same way
+    # whatever the temporary folder), so no other snapshot is offered this one's unsaved work.
+    review = tmp_path / "snapshot-of-the-appraisal-pane.ana-sousa.review.toml"
+    app = make_review_app(theme="case-review-dark", review_path=review)
+    keys = ["5", "y", "y", "p", "n", "2", "G", "k", "k", "o", "enter", "y", "h", "d"]
+    assert snap_compare(app, press=keys, terminal_size=(140, 45))
 
 
 def test_high_contrast_help_at_120x40(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -82,16 +82,17 @@ async def test_pane_bar_and_status_share_one_row_at_200_columns(tmp_path: Path) 
         bar = screen.query_one(PaneBar)
         status = screen.query_one("#review-status", Static)
         assert bar.region.y == status.region.y, "side by side"
-        assert "1 Sections   2 Medications   3 Pain   4 Timeline   6 Notes" in widget_text(app, bar)
+        assert "1 Sections   2 Medications   3 Pain   4 Timeline   5 Appraisal   6 Notes" in widget_text(app, bar)
         assert "wide.review.toml" in widget_text(app, status)
 
 
 def test_bar_falls_back_to_shorter_forms_that_still_name_the_current_pane() -> None:
     labels = [PaneLabel(pane.key, pane.name, pane.title, pane.short_title) for pane in PANES]
     assert render_bar(labels, "pain", 200).plain.startswith(" 1 Sections   2 Medications ")
-    assert render_bar(labels, "pain", 56).plain == " 1 Sections  2 Medications  3 Pain  4 Timeline  6 Notes "
-    assert render_bar(labels, "timeline", 50).plain == " 1 Text  2 Meds  3 Pain  4 Timeline  6 Notes "
-    assert render_bar(labels, "medications", 30).plain == " 1  2 Medications  3  4  6 "
+    full = " 1 Sections  2 Medications  3 Pain  4 Timeline  5 Appraisal  6 Notes "
+    assert render_bar(labels, "pain", 70).plain == full
+    assert render_bar(labels, "timeline", 56).plain == " 1 Text  2 Meds  3 Pain  4 Timeline  5 Appr  6 Notes "
+    assert render_bar(labels, "medications", 30).plain == " 1  2 Medications  3  4  5  6 "
 
 
 # ---- 2. detail areas reach everything ------------------------------------------------------

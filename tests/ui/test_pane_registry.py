@@ -55,7 +55,7 @@ def vitals_pane() -> Iterator[type[Widget]]:
 
 async def test_an_extra_pane_is_in_the_bar_the_keys_help_and_the_palette(vitals_pane: type[Widget]) -> None:
     app = make_app()
-    async with app.run_test(size=(140, 200)) as pilot:  # tall enough for the whole help screen
+    async with app.run_test(size=(200, 200)) as pilot:  # wide enough for seven full titles, tall for help
         await pilot.pause()
         screen = review_screen(app)
         assert "7 Vitals" in str(screen.query_one(PaneBar).render())

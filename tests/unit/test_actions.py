@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 import tui
-from tui.actions import CATALOGUE, live_together
+from tui.actions import CATALOGUE, SHADOWED_HERE, SHADOWS, live_together, shadows
 from tui.keymap import effective_keys, is_key_name, normalize_keys, resolve_keymap
 
 
@@ -55,10 +55,22 @@ def test_no_two_actions_live_at_once_share_a_default_key() -> None:
         (first.id, second.id, key)
         for index, first in enumerate(actions)
         for second in actions[index + 1 :]
-        if live_together(first.context, second.context)
+        if live_together(first.context, second.context) and not shadows(first, second)
         for key in set(effective_keys(first, {})) & set(effective_keys(second, {}))
     ]
     assert clashes == []
+
+
+def test_the_screen_keys_a_pane_hides_are_exactly_those_it_lists() -> None:
+    actions = list(CATALOGUE)
+    for context, outer in SHADOWS.items():
+        hidden = {
+            other.id
+            for mine in CATALOGUE.in_context(context)
+            for other in actions
+            if other.context in outer and set(effective_keys(mine, {})) & set(effective_keys(other, {}))
+        }
+        assert hidden == set(SHADOWED_HERE[context])
 
 
 def test_keys_are_normalised_as_textual_names_them() -> None:

@@ -44,8 +44,11 @@ class AnnotationEditor(ModalScreen[NoteDraft | None]):
         draft: NoteDraft | None = None,
         *,
         keep: Callable[[NoteDraft], None] | None = None,
+        words_only: bool = False,
     ) -> None:
         super().__init__()
+        self._words_only = words_only
+        """Only the words (a checklist item's own note has no kind, tags or status): the fields are hidden."""
         self._keep = keep
         self._heading = heading
         self._quote = quote
@@ -59,7 +62,7 @@ class AnnotationEditor(ModalScreen[NoteDraft | None]):
         """The draft as it stood when `escape` last warned: a second `escape` discards only that."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="editor-dialog"):
+        with Vertical(id="editor-dialog", classes="words-only" if self._words_only else ""):
             yield Static(plain_line(self._heading), id="editor-target")
             if self._quote:
                 yield Static(plain(f"“{self._quote}”"), id="editor-quote")

@@ -48,7 +48,15 @@ class HelpScreen(ModalScreen[None]):
 
     def _table(self, context: Context) -> Table:
         title = context_title(context, self._keymap)
-        table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 2, 0, 0))
+        table = Table(
+            title=title,
+            title_justify="left",
+            caption=context.note or None,
+            caption_justify="left",
+            show_header=False,
+            box=None,
+            padding=(0, 2, 0, 0),
+        )
         table.add_column("keys", style="bold", no_wrap=True)
         table.add_column("does")
         if context.id == "app":

@@ -18,7 +18,7 @@ from tui.model.review_session import ReviewSession
 from tui.widgets.annotation_marks import FLAG, NOTES_COLUMN, marks_width, notes_cell
 from tui.widgets.detail_text import DetailText
 from tui.widgets.line_table import LineTable, TableColumn
-from tui.widgets.messages import JumpToQuote
+from tui.widgets.messages import JumpToQuote, StartAssessment
 from tui.widgets.plain import plain, plain_line
 
 COLUMNS: tuple[str, ...] = ("Drug", "Dose", "Route", "Schedule", "Role", "Start", "Stop", "Response")
@@ -117,6 +117,12 @@ class MedicationTable(LineTable):
         medication = self.medication_at_cursor()
         if medication is not None:
             self.post_message(JumpToQuote(medication.source_quote))
+
+    def action_assess_effect(self) -> None:
+        """Start or open a Naranjo assessment of this row's adverse effect (the screen asks which, if several)."""
+        medication = self.medication_at_cursor()
+        if medication is not None:
+            self.post_message(StartAssessment(medication.id))
 
     def on_line_table_row_selected(self, event: LineTable.RowSelected) -> None:
         # A mouse click selects a row: treat it as a jump.

@@ -7,11 +7,14 @@ place when asked. A new pane answers these and the screen needs no change.
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from tui.model.places import Place
-from tui.model.review import Annotation
+from tui.model.review import AdverseEffect, Annotation
 from tui.model.review_session import ReviewSession
+
+if TYPE_CHECKING:
+    from tui.model.checklist_catalogue import ChecklistCatalogue
 
 
 @runtime_checkable
@@ -63,3 +66,34 @@ class HoldsDraft(Protocol):
     def keep_draft(self) -> bool:
         """Hand the draft over as a note; False (and the screen stays) when it cannot be kept yet."""
         ...
+
+
+@runtime_checkable
+class UsesChecklists(Protocol):
+    """A pane that shows checklists: handed the checklists of this run when it is built.
+
+    The screen asks its document for them (they load on first need, off the start-up path), so
+    the pane never reads a file.
+    """
+
+    def use_checklists(self, catalogue: ChecklistCatalogue, warnings: list[str]) -> None: ...
+
+
+@runtime_checkable
+class StartsAssessments(Protocol):
+    """A pane that can start or open a per-effect assessment (Naranjo) of one adverse effect."""
+
+    def start_assessment(self, target: AdverseEffect) -> bool:
+        """Show the assessment of `target`; False when no checklist is answered per adverse effect."""
+        ...
+
+
+@runtime_checkable
+class ShowsAnswers(Protocol):
+    """A pane that shows checklist answers: after a change to answers alone, only these are told.
+
+    An answer changes no note, so the reader, the section tree and the Notes pane (10,000 notes
+    on a large review) need not be redrawn for it.
+    """
+
+    def show_answers(self, session: ReviewSession) -> None: ...

@@ -29,6 +29,7 @@ from tui.store.review_file import file_sha256, fingerprint, read_review, write_r
 
 if TYPE_CHECKING:
     from tui.export import ExportFormat
+    from tui.model.checklist_catalogue import ChecklistCatalogue
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +187,13 @@ class ReviewDocument:
     @property
     def title(self) -> str:
         return self.case.title
+
+    def checklists(self) -> tuple[ChecklistCatalogue, list[str]]:
+        """The checklists of this run with the warnings of their files, loaded on first need (the
+        Appraisal pane is built after the first screen, so this stays off the start-up path)."""
+        from tui.store.checklist_files import ensure_checklists
+
+        return ensure_checklists()
 
     # ---- saving ----------------------------------------------------------------------------
 

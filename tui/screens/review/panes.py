@@ -26,6 +26,8 @@ class PaneCommand:
     words: str
     method: str
     argument: str
+    action_id: str | None = None
+    """The catalogue action the command also is, so the palette can show its key."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,12 @@ def _timeline(case: CaseRecord) -> Widget:
     return TimelinePane(case)
 
 
+def _appraisal(case: CaseRecord) -> Widget:
+    from tui.widgets.appraisal_pane import AppraisalPane
+
+    return AppraisalPane(case)
+
+
 def _notes(case: CaseRecord) -> Widget:
     from tui.widgets.notes_pane import NotesPane
 
@@ -148,5 +156,23 @@ PANES.register(
 )
 PANES.register(PaneSpec("pain", "3", "Pain", "Pain", _pain, place_kind="pain_score", context="pain"))
 PANES.register(PaneSpec("timeline", "4", "Timeline", "Time", _timeline, place_kind="timeline", context="timeline"))
+PANES.register(
+    PaneSpec(
+        "appraisal",
+        "5",
+        "Appraisal",
+        "Appr",
+        _appraisal,
+        place_kind="checklist",
+        context="appraisal",
+        commands=(
+            PaneCommand("Appraisal: next unanswered item", "run_key", "next_unanswered", "appraisal.next_open"),
+            PaneCommand("Appraisal: accept the hint", "run_key", "accept_hint", "appraisal.hint"),
+            PaneCommand("Appraisal: note on the item", "run_key", "edit_item_note", "appraisal.note"),
+            PaneCommand("Appraisal: tie the item to the selected text", "run_key", "tie_selection", "appraisal.tie"),
+            PaneCommand("Appraisal: clear the answer", "run_key", "clear_answer", "appraisal.clear"),
+            PaneCommand("Mark the review complete (or not)", "run_key", "toggle_complete", "appraisal.complete"),
+        ),
+    )
+)
 PANES.register(PaneSpec("notes", "6", "Notes", "Notes", _notes, context="notes"))
-# Key 5 is kept for the Appraisal pane.

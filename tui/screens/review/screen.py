@@ -28,6 +28,7 @@ from tui.model.places import Place
 from tui.model.reading_position import ReadingPosition
 from tui.model.review_session import ReviewSession
 from tui.model.text_spans import find_quote
+from tui.screens.review.appraisal_commands import AppraisalRequests
 from tui.screens.review.note_keys import NoteCommands
 from tui.screens.review.palette import PlacesProvider, ReviewActionsProvider
 from tui.screens.review.panes import PANES, PaneRegistry, PaneSpec
@@ -71,7 +72,7 @@ def short_path(label: str, limit: int = 40) -> str:
     return label if len(label) <= limit else "…" + label[-(limit - 1) :]
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(AppraisalRequests, Screen[None]):
     """Where a reviewer reads one case closely."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("review")
@@ -153,11 +154,7 @@ class ReviewScreen(Screen[None]):
         return ReadingPosition(pane=self.current_pane, section=section, sentence=sentence)
 
     def restore_position(self, position: ReadingPosition) -> None:
-        """Go back to a kept position, as far as this version of the case still has it.
-
-        The position is read on a worker and may arrive before the screen is mounted: then it
-        waits for `on_mount`, which would otherwise put the reader back at the first section.
-        """
+        """Go back to a kept position, as far as the case still has it (before mount: kept for `on_mount`)."""
         if not self._ready:
             self._pending_position = position
             return
@@ -172,6 +169,7 @@ class ReviewScreen(Screen[None]):
     def _build(self, pane: PaneSpec) -> Widget:
         widget = pane.build(self.case)
         widget.id = pane.widget_id
+        self.appraisal.prepare(widget)
         return widget
 
     def _pane(self, name: str) -> PaneSpec | None:
@@ -190,6 +188,7 @@ class ReviewScreen(Screen[None]):
         return widget
 
     async def _prebuild_panes(self) -> None:
+        await self.appraisal.preload()
         for pane in self.panes[1:]:
             await self._mounted_pane(pane, hidden=True)
 
@@ -386,7 +385,8 @@ class ReviewScreen(Screen[None]):
         count = len(self.session.review.annotations)
         marker = "● unsaved  " if self.session.dirty else ""
         notes = "1 note" if count == 1 else f"{count} notes"
-        status.update(plain_line(f"{marker}{notes} · {short_path(self.document.label)}"))
+        text = plain_line(f"{marker}{notes} · {short_path(self.document.label)}")
+        status.update(text, layout=text.cell_len != len(str(status.render())))  # a new width only
         status.set_class(self.session.dirty, "unsaved")
 
     def on_document_changed(self, _message: DocumentChanged) -> None:
