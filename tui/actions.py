@@ -192,7 +192,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("compare.export", "e", "export_figures", "Export figures"),
     _A("compare.complete", "M", "mark_complete", "Mark mine complete"),
     _A("compare.edit_answer", "E", "edit_answer", "Write the consensus answer", show=False),
-    _A("decide.accept", "ctrl+s", "accept", "Decide", priority=True),
+    _A("decide.accept", "ctrl+s", "accept", "Decide"),
     _A("decide.cancel", "escape", "cancel", "Cancel"),
     _A("compare.close", "escape", "close", "Back"),
     _A("medications.assess", "o", "assess_effect", "Open a Naranjo assessment of its adverse effect"),
@@ -214,9 +214,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _A("appraisal.next_open", "space", "next_unanswered", "Next unanswered item", show=False),
     _A("appraisal.complete", "M", "toggle_complete", "Mark the review complete (or not)"),
     # Dialogs.
-    _A("editor.accept", "ctrl+s", "accept", "Accept", priority=True),
+    _A("editor.accept", "ctrl+s", "accept", "Accept"),
     _A("editor.cancel", "escape", "cancel", "Cancel"),
-    _A("export.accept", "ctrl+s", "export", "Export", priority=True),
+    _A("export.accept", "ctrl+s", "export", "Export"),
     # Priority, so enter exports from the format list too (where it would only pick a button).
     _A("export.enter", "enter", "export", "Export", priority=True, show=False),
     _A("export.cancel", "escape", "cancel", "Cancel"),

@@ -3,16 +3,14 @@
 With the team's `blind = true`, a reviewer sees the other reviewers' files (their
 answers, notes, the consensus) only once their own review is marked complete, so nobody
 anchors on a colleague's judgement before forming their own. Pure: the compare screen
-uses it now, and the library's columns and note search can ask the same questions
-(`BlindView.hides`, `visible_notes`) so every view hides the same things.
+and the library (`tui/library/blind_library.py`) both ask it, so every view hides the same
+things.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-from tui.model.review import Annotation
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +48,3 @@ def blind_view(
     count = f"{len(others)} other review{'' if len(others) == 1 else 's'}"
     reason = f"Blind review ({settings_file}: blind = true): {count} hidden until you mark your review complete"
     return BlindView(viewer, mine, others, reason)
-
-
-def visible_notes(view: BlindView, notes: Iterable[tuple[str, Annotation]]) -> list[Annotation]:
-    """The notes of (review key, note) pairs the viewer may see: for note columns and search hits."""
-    return [note for key, note in notes if not view.hides(key)]
-
-
-def hidden_count(view: BlindView, keys: Sequence[str]) -> int:
-    """How many of `keys` are hidden: for a line such as "2 reviews hidden (blind review)"."""
-    return sum(1 for key in keys if view.hides(key))

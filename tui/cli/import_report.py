@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tui.cli.common import EXIT_OK, EXIT_USAGE, PROG, Parser, print_error, report_input_error
 
 if TYPE_CHECKING:
-    from tui.model import CaseRecord, Medication, PainScore
+    from tui.model import CaseRecord
 
 
 def parser() -> Parser:
@@ -107,8 +107,7 @@ def _write_all(report: Path, outputs: list[tuple[Path, CaseRecord]]) -> int:
 
 def _summarise(report: Path, where: str, record: CaseRecord) -> None:
     """One line on standard error: what was imported, and how much of it needs a person's check."""
-    rows: list[Medication | PainScore] = [*record.medications, *record.pain_scores]
-    flagged = sum(1 for row in rows if row.needs_review) + sum(1 for event in record.timeline if event.needs_review)
+    flagged = record.flagged_rows()
     print(
         f"{report} -> {where}: {len(record.sections)} sections, {len(record.medications)} medications, "
         f"{len(record.pain_scores)} pain scores, {len(record.timeline)} events; {flagged} rows and "

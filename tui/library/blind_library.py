@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tui.agreement.blind import blind_view
 from tui.model.library import CaseSummary, LibrarySource, SearchAnswer
-from tui.store.team_settings import TEAM_SETTINGS_NAME, load_team_settings
+from tui.store.team_settings import TEAM_SETTINGS_NAME, load_folder_settings
 
 
 def blinded_row(row: CaseSummary, viewer: str) -> tuple[CaseSummary, int]:
@@ -68,7 +68,7 @@ class BlindLibrary:
 
 def library_for(folder: Path, source: LibrarySource, viewer: str) -> tuple[LibrarySource, str | None]:
     """The folder's library as `viewer` may see it (blind when the team says so), and a settings warning."""
-    settings, warning = load_team_settings(folder / "any-case.toml")
+    settings, warning = load_folder_settings(folder)
     if settings.team.blind:
         return BlindLibrary(source, viewer), warning
     return source, warning

@@ -229,6 +229,11 @@ class CaseRecord(StrictModel):
             )
         return version
 
+    def flagged_rows(self) -> int:
+        """Medication rows, pain scores and events an importer was unsure of (`needs_review`)."""
+        rows: list[Medication | PainScore | TimelineEvent] = [*self.medications, *self.pain_scores, *self.timeline]
+        return sum(1 for row in rows if row.needs_review)
+
     def section(self, section_id: str) -> Section | None:
         """The section with this id, if any (looked up in an index built once per case)."""
         return derived(self, _sections_by_id).get(section_id)

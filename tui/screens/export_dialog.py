@@ -106,6 +106,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.query_one("#export-warning", Static).update(plain_line(message, style="bold"))
 
     def action_export(self) -> None:
+        # `enter` is a priority key (it exports from the format list too), so it can arrive
+        # before keys typed just ahead of it have reached the file field: export once the
+        # field has taken every key already sent to it.
+        self.query_one("#export-path", Input).call_later(self._export)
+
+    def _export(self) -> None:
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
             self._warn("Name a file to write.")

@@ -16,14 +16,14 @@ TEAM_SETTINGS_NAME = "case-review.toml"
 MAX_TEAM_SETTINGS_BYTES = 64 * 1024
 
 
-def team_settings_path(case_path: Path) -> Path:
-    """The team settings file for the case at `case_path`: in the same folder."""
-    return case_path.resolve().parent / TEAM_SETTINGS_NAME
-
-
 def load_team_settings(case_path: Path) -> tuple[TeamSettings, str | None]:
     """The team's settings for the case at `case_path` and, when the file is unusable, one warning line."""
-    path = team_settings_path(case_path)
+    return load_folder_settings(case_path.resolve().parent)
+
+
+def load_folder_settings(folder: Path) -> tuple[TeamSettings, str | None]:
+    """The team's settings for a folder of cases (the file beside them), and one warning line if unusable."""
+    path = folder / TEAM_SETTINGS_NAME
     if not path.exists():
         return TeamSettings(), None
     try:

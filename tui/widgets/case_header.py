@@ -32,11 +32,7 @@ def import_flags(case: CaseRecord) -> Text | None:
     The importer never invents a value; what it was unsure of it flags. A reviewer must see
     that before trusting the tables, so the line stays on screen above every pane.
     """
-    rows = (
-        sum(m.needs_review for m in case.medications)
-        + sum(p.needs_review for p in case.pain_scores)
-        + sum(e.needs_review for e in case.timeline)
-    )
+    rows = case.flagged_rows()
     if not rows and not case.import_notes:
         return None
     line = Text(f"{FLAG} Imported: ", style="bold")
