@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import SEED_CASE
 from tests.review_helpers import make_app, reader
-from tui.model.anchoring import text_quote
+from tests.unit.test_fuzzy_reanchoring import note_on
 from tui.model.places import Place
 from tui.model.review import Annotation, Review, ReviewHeader
 from tui.model.review_session import open_session
@@ -18,26 +18,6 @@ WHEN = datetime(2026, 11, 25, tzinfo=UTC)
 MOVES = "His pain at rest was mitigated and rated 3 on the NRS."
 CHANGES = "The adverse effects of clonazepam, such as drowsiness and dizziness, were tolerable."
 STAYS = "Vertebral compression fractures can cause severe back pain."
-
-
-def _span_annotation(case, section_id: str, sentence: str, ident: str) -> Annotation:  # type: ignore[no-untyped-def]
-    text = case.section(section_id).text
-    start = text.index(sentence)
-    quote, prefix, suffix = text_quote(text, start, start + len(sentence))
-    return Annotation(
-        id=ident,
-        target="section",
-        target_id=section_id,
-        start=start,
-        end=start + len(sentence),
-        quote=quote,
-        prefix=prefix,
-        suffix=suffix,
-        body=ident,
-        author="t",
-        created=WHEN,
-        updated=WHEN,
-    )
 
 
 def _edited_case(tmp_path: Path) -> Path:
@@ -57,9 +37,9 @@ def _edited_case(tmp_path: Path) -> Path:
 def test_moved_quote_follows_changed_quote_is_found_moved(tmp_path: Path) -> None:
     original = read_case(SEED_CASE)
     annotations = [
-        _span_annotation(original, "case-presentation", MOVES, "a-0000001moves1"),
-        _span_annotation(original, "case-presentation", CHANGES, "a-0000002chang1"),
-        _span_annotation(original, "abstract-background", STAYS, "a-0000003stays1"),
+        note_on(original, MOVES, "a-0000001moves1", section="case-presentation"),
+        note_on(original, CHANGES, "a-0000002chang1", section="case-presentation"),
+        note_on(original, STAYS, "a-0000003stays1", section="abstract-background"),
         Annotation(
             id="a-0000004gone01",
             target="medication",
@@ -106,8 +86,8 @@ async def test_reopened_on_edited_case_highlights_moved_not_orphans(tmp_path: Pa
         Review(
             review=header,
             annotations=[
-                _span_annotation(original, "case-presentation", MOVES, "a-0000001moves1"),
-                _span_annotation(original, "case-presentation", CHANGES, "a-0000002chang1"),
+                note_on(original, MOVES, "a-0000001moves1", section="case-presentation"),
+                note_on(original, CHANGES, "a-0000002chang1", section="case-presentation"),
             ],
         ),
     )
